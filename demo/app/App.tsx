@@ -1,0 +1,60 @@
+import { useMemo, useState } from 'react'
+import { ampersand, ConnectButton, ConnectionList, ConnectProvider } from '@plugboard/react'
+import type { Connection } from '@plugboard/react'
+import '@plugboard/react/styles.css'
+
+declare const __DEMO_CONFIG__: { project: string; apiKey: string; groupRef: string; consumerRef: string; baseUrl: string }
+
+/** The integrations the fictional app offers, one per sign-in method the kit supports. */
+const integrations = [
+  { provider: 'hubspot', blurb: 'Sync contacts and deals.', method: 'OAuth sign-in' },
+  { provider: 'salesforce', blurb: 'Sync accounts from your org.', method: 'OAuth with PKCE and a workspace' },
+  { provider: 'adobe', blurb: 'Pull campaign audiences.', method: 'OAuth client credentials' },
+  { provider: 'sugarCRM', blurb: 'Import leads.', method: 'OAuth password grant' },
+  { provider: 'openAI', blurb: 'Draft follow-up emails.', method: 'API key' },
+  { provider: 'mailgun', blurb: 'Send transactional mail.', method: 'Basic auth' },
+  { provider: 'freshdesk', blurb: 'See support tickets.', method: 'Basic auth and a domain' },
+  { provider: 'acmeErp', blurb: 'Match invoices to deals.', method: 'Custom inputs with a select' },
+  { provider: 'redtail', blurb: 'Link advisor records.', method: 'Custom inputs and a region' },
+]
+
+export function App() {
+  // ?apiKey= lets you see what a wrong key looks like.
+  const apiKey = new URLSearchParams(location.search).get('apiKey') ?? __DEMO_CONFIG__.apiKey
+  const backend = useMemo(() => ampersand({ project: __DEMO_CONFIG__.project, apiKey, baseUrl: __DEMO_CONFIG__.baseUrl }), [apiKey])
+  const [notice, setNotice] = useState('')
+  const connected = (connection: Connection) => setNotice(`Connected ${connection.provider}.`)
+
+  return (
+    <div className="shell">
+      <aside className="nav" aria-label="Settings">
+        <div className="logo">Northwind CRM</div>
+        <nav>
+          <a href="#profile">Profile</a>
+          <a href="#team">Team</a>
+          <a href="#billing">Billing</a>
+          <a aria-current="page" href="#integrations">Integrations</a>
+        </nav>
+      </aside>
+      <main className="content">
+        <header>
+          <h1>Integrations</h1>
+          <p>Connect the tools Acme Inc. already uses. Each connection belongs to you, Ada.</p>
+        </header>
+        <p className="notice" role="status">{notice}</p>
+        <ConnectProvider backend={backend} groupRef={__DEMO_CONFIG__.groupRef} groupName="Acme Inc." consumerRef={__DEMO_CONFIG__.consumerRef} consumerName="Ada Lovelace">
+          <section aria-label="Available integrations" className="grid">
+            {integrations.map(({ provider, blurb, method }) => (
+              <article key={provider} className="card" data-provider={provider}>
+                <p className="blurb">{blurb}</p>
+                <p className="method">{method}</p>
+                <ConnectButton provider={provider} onSuccess={connected} onCancel={() => setNotice('')} />
+              </article>
+            ))}
+          </section>
+          <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${connection.provider} connection.`)} />
+        </ConnectProvider>
+      </main>
+    </div>
+  )
+}
