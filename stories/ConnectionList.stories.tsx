@@ -1,0 +1,229 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
+import { ConnectionList } from '../src/index'
+import type { SeedConnection } from '../test/fakePlatform'
+import { mixedConnections } from '../test/fakePlatform'
+import { requestsTo } from './requestsTo'
+import { fakePlatform, KitDecorator } from './support'
+
+/** The consumer's connections with status, sign-in method, times, reconnect and delete. */
+const meta = {
+  title: 'Components/ConnectionList',
+  component: ConnectionList,
+  decorators: [KitDecorator],
+  args: { onDelete: fn(), onReconnect: fn(), onError: fn() },
+  parameters: fakePlatform({ seed: mixedConnections }),
+} satisfies Meta<typeof ConnectionList>
+export default meta
+type Story = StoryObj<typeof meta>
+
+type Canvas = ReturnType<typeof within>
+
+const POPUP = { timeout: 10_000 }
+const deletes = () => requestsTo('DELETE', /\/connections\/[^/:]+$/)
+
+/** The body rows, once each row shows its provider's display name rather than its catalog id. */
+async function bodyRows(canvas: Canvas, count: number) {
+  const table = await canvas.findByRole('table')
+  const rows = () => within(table).getAllByRole('row').slice(1)
+  await waitFor(() => {
+    expect(rows()).toHaveLength(count)
+    for (const row of rows()) {
+      expect(within(row).getByRole('rowheader').textContent).not.toMatch(new RegExp(`^${row.dataset.provider}`))
+    }
+  })
+  return rows()
+}
+
+/** The row whose provider cell starts with `name`. */
+async function rowOf(canvas: Canvas, name: string) {
+  const header = await canvas.findByRole('rowheader', { name: new RegExp(`^${name}`) })
+  return header.closest('tr') as HTMLElement
+}
+
+export const Loading: Story = {
+  parameters: fakePlatform({ faults: { listConnections: { delayMs: 60_000 } } }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading connections…')
+    await expect(canvas.getByRole('region', { name: 'Connected accounts' })).toHaveAttribute('aria-busy', 'true')
+    await expect(canvas.queryByRole('table')).toBeNull()
+  },
+}
+
+export const Empty: Story = {
+  parameters: fakePlatform({ seed: [] }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No accounts are connected yet.')).toBeVisible()
+    await expect(canvas.getByRole('heading', { level: 2, name: 'Connected accounts' })).toBeVisible()
+    await expect(canvas.queryByRole('table')).toBeNull()
+  },
+}
+
+export const CustomTitle: Story = {
+  args: { title: 'Your integrations' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('region', { name: 'Your integrations' })).toBeVisible()
+    await bodyRows(canvas, mixedConnections.length)
+  },
+}
+
+/** The list fails once with the platform's reason; Retry loads it. */
+export const LoadError: Story = {
+  parameters: fakePlatform({
+    seed: mixedConnections,
+    faults: { listConnections: { status: 503, problem: { title: 'Service Unavailable', detail: 'The platform is down for maintenance.' }, times: 1 } },
+  }),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('Could not load connections. The platform is down for maintenance.')
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await bodyRows(canvas, mixedConnections.length)
+    await expect(canvas.queryByRole('alert')).toBeNull()
+  },
+}
+
+/** OAuth, API key and basic connections that work, were just created, or need new credentials. */
+export const MixedStatuses: Story = {
+  play: async ({ canvas }) => {
+    const rows = await bodyRows(canvas, 4)
+    const cells = (row: HTMLElement) => within(row).getAllByRole('cell').slice(0, 2).map((cell) => cell.textContent)
+    await expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('Salesforceacme')
+    await expect(cells(rows[0]!)).toEqual(['Working', 'OAuth sign-in (PKCE)'])
+    await expect(cells(rows[1]!)).toEqual(['Connected', 'OAuth sign-in'])
+    await expect(cells(rows[2]!)).toEqual(['Credentials need attention', 'API key'])
+    await expect(cells(rows[3]!)).toEqual(['Working', 'Username and password'])
+    const [created, updated] = within(rows[0]!).getAllByRole('cell').slice(2, 4)
+    await expect(created!.querySelector('time')).toHaveAttribute('datetime', '2026-09-02T14:12:00Z')
+    await expect(updated!.querySelector('time')).toHaveAttribute('datetime', '2026-11-20T08:30:00Z')
+    await expect(within(rows[1]!).getAllByRole('cell')[3]).toHaveTextContent('—')
+    for (const name of ['Salesforce', 'HubSpot', 'OpenAI', 'Mailgun']) {
+      await expect(canvas.getByRole('button', { name: `Reconnect ${name}` })).toHaveTextContent('Reconnect')
+      await expect(canvas.getByRole('button', { name: `Delete ${name} connection` })).toHaveTextContent('Delete')
+    }
+  },
+}
+
+/** A status the kit does not know yet is still shown in words. */
+export const UnknownStatus: Story = {
+  parameters: fakePlatform({ seed: [{ provider: 'mailgun', status: 'suspended' as SeedConnection['status'] }] }),
+  play: async ({ canvas }) => {
+    const row = await rowOf(canvas, 'Mailgun')
+    await expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Status: suspended')
+  },
+}
+
+/** Delete asks first, naming the provider and what stops working. */
+export const DeleteConfirmation: Story = {
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete HubSpot connection' }))
+    const dialog = await canvas.findByRole('alertdialog', { name: 'Delete the HubSpot connection?' })
+    await expect(dialog).toHaveTextContent('Anything that uses this connection stops working until it is connected again.')
+    await expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription(
+      'Anything that uses this connection stops working until it is connected again.',
+    )
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeVisible()
+    await expect(deletes()).toHaveLength(0)
+  },
+}
+
+export const DeleteCancelled: Story = {
+  play: async ({ canvas, args }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete HubSpot connection' }))
+    const dialog = await canvas.findByRole('alertdialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull())
+    await bodyRows(canvas, 4)
+    await expect(deletes()).toHaveLength(0)
+    await expect(args.onDelete).not.toHaveBeenCalled()
+  },
+}
+
+export const Deleted: Story = {
+  play: async ({ canvas, args }) => {
+    await bodyRows(canvas, 4)
+    await userEvent.click(canvas.getByRole('button', { name: 'Delete HubSpot connection' }))
+    await userEvent.click(within(await canvas.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(args.onDelete).toHaveBeenCalledWith(expect.objectContaining({ provider: 'hubspot' })))
+    await waitFor(() => expect(canvas.queryByRole('rowheader', { name: 'HubSpot' })).toBeNull())
+    await bodyRows(canvas, 3)
+    await expect(canvas.queryByRole('alertdialog')).toBeNull()
+    await expect(deletes()).toHaveLength(1)
+  },
+}
+
+export const Deleting: Story = {
+  parameters: fakePlatform({ seed: mixedConnections, faults: { deleteConnection: { delayMs: 60_000 } } }),
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete HubSpot connection' }))
+    const dialog = await canvas.findByRole('alertdialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    const pending = await within(dialog).findByRole('button', { name: 'Deleting…' })
+    await expect(pending).toHaveAttribute('aria-disabled', 'true')
+    await userEvent.click(pending)
+    // The request reaches the fake platform (a service worker) a moment after the button changes.
+    await waitFor(() => expect(deletes()).toHaveLength(1))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await expect(deletes()).toHaveLength(1)
+  },
+}
+
+/** The platform fails the delete: the dialog stays open and says so; the row stays. */
+export const DeleteFails: Story = {
+  parameters: fakePlatform({ seed: mixedConnections, faults: { deleteConnection: { status: 500, empty: true } } }),
+  play: async ({ canvas, args }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete HubSpot connection' }))
+    const dialog = await canvas.findByRole('alertdialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Could not delete the HubSpot connection. The server sent an unexpected response (HTTP 500). Please try again in a moment.',
+    )
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ status: 500 }))
+    await expect(args.onDelete).not.toHaveBeenCalled()
+    await expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveAttribute('aria-disabled', 'false')
+    await expect(canvas.getByRole('rowheader', { name: 'HubSpot' })).toBeInTheDocument()
+  },
+}
+
+/** New credentials for the API-key connection that needs attention; its status updates in place. */
+export const ReconnectWithCredentials: Story = {
+  play: async ({ canvas, args }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Reconnect OpenAI' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'Reconnect OpenAI' })
+    await userEvent.type(await within(dialog).findByLabelText('API key'), 'sk-rotated-77c1')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save credentials' }))
+    await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ provider: 'openAI' })))
+    const row = await rowOf(canvas, 'OpenAI')
+    await waitFor(() => expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Connected'))
+    await expect(requestsTo('PATCH', /\/connections\/[^/:]+$/)).toHaveLength(1)
+  },
+}
+
+/** Re-authorizing the OAuth connection in the sign-in window. */
+export const ReconnectOAuth: Story = {
+  parameters: fakePlatform({ seed: mixedConnections, autoAuthorize: 'allow' }),
+  play: async ({ canvas, args }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Reconnect HubSpot' }))
+    await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ provider: 'hubspot' })), POPUP)
+    const row = await rowOf(canvas, 'HubSpot')
+    await waitFor(() => expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Working'))
+    await expect(requestsTo('PATCH', ':oauth-update')).toHaveLength(1)
+  },
+}
+
+/**
+ * Re-authorizing Salesforce, whose workspace the connection already has: `oauth-update` takes no
+ * workspace, so the person should not have to type the subdomain again to sign in.
+ */
+export const ReconnectOAuthWithWorkspace: Story = {
+  parameters: fakePlatform({ seed: mixedConnections, autoAuthorize: 'allow' }),
+  play: async ({ canvas, args }) => {
+    const open = spyOn(window, 'open')
+    await userEvent.click(await canvas.findByRole('button', { name: 'Reconnect Salesforce' }))
+    // Either the window opens at once, or a dialog opens that needs no typing.
+    await waitFor(() => expect(open.mock.calls.length > 0 || canvas.queryByRole('dialog') !== null).toBe(true))
+    const dialog = canvas.queryByRole('dialog')
+    if (dialog) await userEvent.click(within(dialog).getByRole('button', { name: 'Continue to Salesforce' }))
+    await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ provider: 'salesforce' })), POPUP)
+    await expect(requestsTo('PATCH', ':oauth-update')).toHaveLength(1)
+  },
+}

@@ -1,0 +1,29 @@
+import type { Decorator } from '@storybook/react-vite'
+import { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { ampersand, ConnectProvider } from '../src/index'
+import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../test/fakePlatform'
+import type { FakePlatformParameters } from '../.storybook/preview'
+
+/** Wraps a story in a ConnectProvider talking to the fake platform, with a fresh cache per story. */
+export const KitDecorator: Decorator = (Story) => {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+  const [backend] = useState(() => ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL }))
+  return (
+    <ConnectProvider backend={backend} groupRef="group-1" groupName="Acme Inc." consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+      <Story />
+    </ConnectProvider>
+  )
+}
+
+/** Types a story's fake-platform parameters. */
+export const fakePlatform = (options: FakePlatformParameters) => ({ fakePlatform: options })
+
+/** Replaces window.open for one story so the popup looks blocked; returns the restore function. */
+export function blockPopups(): () => void {
+  const original = window.open
+  window.open = () => null
+  return () => {
+    window.open = original
+  }
+}

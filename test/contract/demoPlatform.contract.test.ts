@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest'
+import { createPlatform } from '../../demo/server/platform'
+import { errorsAgainst } from './openapi'
+
+const appOrigin = 'http://localhost:4000'
+const make = () =>
+  createPlatform({
+    origin: 'http://localhost:4010',
+    appOrigin,
+    authorization: { kind: 'oauth', issuer: 'http://localhost:4011', client: { id: 'client', secret: 'secret' } },
+    project: 'demo',
+    apiKey: 'key',
+    seed: { groupRef: 'acme', consumerRef: 'ada' },
+  })
+const headers = { 'X-Api-Key': 'key', 'Content-Type': 'application/json', Origin: appOrigin }
+const schema = (name: string) => `#/components/schemas/${name}`
+
+describe('reference platform (demo/server)', () => {
+  test('CORS allows only the demo app origin', async () => {
+    const { app } = make()
+    const ok = await app.request('/v1/providers/hubspot', { headers: { Origin: appOrigin } })
+    expect(ok.headers.get('access-control-allow-origin')).toBe(appOrigin)
+    const other = await app.request('/v1/providers/hubspot', { headers: { Origin: 'https://evil.example' } })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  test('a wrong API key gets a 401 problem; the catalog needs none', async () => {
+    const { app } = make()
+    const denied = await app.request('/v1/projects/demo/connections', { headers: { 'X-Api-Key': 'nope' } })
+    expect(denied.status).toBe(401)
+    expect(denied.headers.get('content-type')).toContain('application/problem+json')
+    expect(errorsAgainst(schema('ApiProblem'), await denied.json())).toEqual([])
+    expect((await app.request('/v1/providers/openAI')).status).toBe(200)
+  })
+
+  test('seeded connections and created ones are valid Connections without secrets', async () => {
+    const { app } = make()
+    const list = (await (await app.request('/v1/projects/demo/connections?groupRef=acme&consumerRef=ada', { headers })).json()) as Record<string, unknown>[]
+    expect(list.length).toBeGreaterThanOrEqual(3)
+    for (const connection of list) expect(errorsAgainst(schema('Connection'), connection)).toEqual([])
+    const created = await app.request('/v1/projects/demo/connections:generate', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ groupRef: 'acme', consumerRef: 'ada', provider: 'openAI', apiKey: 'sk-secret-value' }),
+    })
+    expect(created.status).toBe(201)
+    const text = await created.text()
+    expect(errorsAgainst(schema('Connection'), JSON.parse(text))).toEqual([])
+    expect(text).not.toContain('sk-secret-value')
+  })
+
+  test('bodies are validated against the spec, with per-field issues', async () => {
+    const { app } = make()
+    const response = await app.request('/v1/projects/demo/connections:generate', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ groupRef: 'acme', provider: 'mailgun', basicAuth: { username: 'u' } }),
+    })
+    expect(response.status).toBe(400)
+    const problem = (await response.json()) as { issues: { name: string }[] }
+    expect(errorsAgainst(schema('InputValidationProblem'), problem)).toEqual([])
+    expect(problem.issues.map((issue) => issue.name).sort()).toEqual(['basicAuth.password', 'consumerRef'])
+    const rejected = await app.request('/v1/projects/demo/connections:generate', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ groupRef: 'acme', consumerRef: 'ada', provider: 'mailgun', basicAuth: { username: 'u', password: 'wrong' } }),
+    })
+    expect(rejected.status).toBe(422)
+    expect(((await rejected.json()) as { issues: { name: string }[] }).issues[0]!.name).toBe('basicAuth.password')
+  })
+
+  test('oauth-connect answers an authorize URL with state and PKCE S256', async () => {
+    const { app } = make()
+    const response = await app.request('/v1/oauth-connect', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ projectIdOrName: 'demo', provider: 'hubspot', groupRef: 'acme', consumerRef: 'ada' }),
+    })
+    expect(response.headers.get('content-type')).toContain('text/plain')
+    const url = new URL(await response.text())
+    expect(url.origin + url.pathname).toBe('http://localhost:4011/auth')
+    expect(url.searchParams.get('state')!.length).toBeGreaterThanOrEqual(32)
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/)
+    expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:4010/callbacks/v1/oauth')
+  })
+
+  test('the callback page posts to the exact app origin, leaks nothing and is not cached', async () => {
+    const { app } = make()
+    const start = await app.request('/v1/oauth-connect', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ projectIdOrName: 'demo', provider: 'hubspot', groupRef: 'acme', consumerRef: 'ada' }),
+    })
+    const state = new URL(await start.text()).searchParams.get('state')!
+    const denied = await app.request(`/callbacks/v1/oauth?state=${state}&error=access_denied&code=should-not-appear`)
+    expect(denied.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(denied.headers.get('cache-control')).toBe('no-store')
+    const html = await denied.text()
+    expect(html).toContain(`postMessage(message, "${appOrigin}")`)
+    expect(html).not.toContain("'*'")
+    expect(html).toContain('AUTHORIZATION_FAILED')
+    expect(html).toContain('Access was denied on the consent screen.')
+    expect(html).not.toContain('should-not-appear')
+    // A state is single-use.
+    const replay = await (await app.request(`/callbacks/v1/oauth?state=${state}&code=abc`)).text()
+    expect(replay).toContain('invalid_state')
+  })
+})
