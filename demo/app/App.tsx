@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react'
-import { ampersand, ConnectButton, ConnectionList, ConnectProvider } from '@plugboard/react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { ampersand, ConnectButton, ConnectionList, ConnectProvider, useProviderInfo } from '@plugboard/react'
 import type { Connection } from '@plugboard/react'
 import '@plugboard/react/styles.css'
 
@@ -23,7 +23,9 @@ export function App() {
   const apiKey = new URLSearchParams(location.search).get('apiKey') ?? __DEMO_CONFIG__.apiKey
   const backend = useMemo(() => ampersand({ project: __DEMO_CONFIG__.project, apiKey, baseUrl: __DEMO_CONFIG__.baseUrl }), [apiKey])
   const [notice, setNotice] = useState('')
-  const connected = (connection: Connection) => setNotice(`Connected ${connection.provider}.`)
+  // Display names the cards have loaded from the catalog, for the notices.
+  const names = useRef(new Map<string, string>())
+  const nameOf = (provider: string) => names.current.get(provider) ?? provider
 
   return (
     <div className="shell">
@@ -44,17 +46,30 @@ export function App() {
         <p className="notice" role="status">{notice}</p>
         <ConnectProvider backend={backend} groupRef={__DEMO_CONFIG__.groupRef} groupName="Acme Inc." consumerRef={__DEMO_CONFIG__.consumerRef} consumerName="Ada Lovelace">
           <section aria-label="Available integrations" className="grid">
-            {integrations.map(({ provider, blurb, method }) => (
-              <article key={provider} className="card" data-provider={provider}>
-                <p className="blurb">{blurb}</p>
-                <p className="method">{method}</p>
-                <ConnectButton provider={provider} onSuccess={connected} onCancel={() => setNotice('')} />
-              </article>
+            {integrations.map((integration) => (
+              <IntegrationCard key={integration.provider} {...integration} names={names.current} onNotice={setNotice} />
             ))}
           </section>
-          <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${connection.provider} connection.`)} />
+          <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${nameOf(connection.provider)} connection.`)} />
         </ConnectProvider>
       </main>
     </div>
+  )
+}
+
+/** One integration: its name from the catalog (the key until the catalog answers), what it does, and the kit's button. */
+function IntegrationCard({ provider, blurb, method, names, onNotice }: (typeof integrations)[number] & { names: Map<string, string>; onNotice: (text: string) => void }) {
+  const name = useProviderInfo(provider).data?.displayName ?? provider
+  useEffect(() => {
+    names.set(provider, name)
+  }, [names, provider, name])
+  const connected = (_connection: Connection) => onNotice(`Connected ${name}.`)
+  return (
+    <article className="card" data-provider={provider} aria-labelledby={`card-${provider}`}>
+      <h2 id={`card-${provider}`}>{name}</h2>
+      <p className="blurb">{blurb}</p>
+      <p className="method">{method}</p>
+      <ConnectButton provider={provider} onSuccess={connected} onCancel={() => onNotice('')} />
+    </article>
   )
 }

@@ -59,6 +59,11 @@ async function signInAndConsent(popup: Page, answer: 'Allow' | 'Deny') {
 describe('demo: OAuth through a real authorization server', () => {
   test('connects HubSpot through the sign-in and consent pages in the popup', async () => {
     await open()
+    // Every card is titled with its provider's display name from the catalog, and the page waits for them before the screenshot.
+    const cards = page.getByRole('region', { name: 'Available integrations' }).getByRole('article')
+    await expect.poll(() => cards.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
+      ['HubSpot', 'Salesforce', 'Adobe', 'SugarCRM', 'OpenAI', 'Mailgun', 'Freshdesk', 'Acme ERP', 'Redtail'],
+    )
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/demo-page.png', fullPage: true })
     const started = Date.now()
@@ -130,7 +135,7 @@ describe.each(forms)('demo: $name form', ({ provider, name, fill, select, secret
     await field.fill(fill[secret as keyof typeof fill]!)
     await dialog.getByRole('button', { name: reconnect ? 'Save credentials' : 'Connect' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByRole('status').getByText(`Connected ${provider}.`).waitFor()
+    await page.getByRole('status').getByText(`Connected ${name}.`).waitFor()
     expect(demo.platform.store.list({ provider })).toHaveLength(1)
   })
 })
@@ -140,7 +145,7 @@ describe('demo: list, keys and faults', () => {
     await open()
     await page.getByRole('button', { name: 'Delete Mailgun connection' }).click()
     await page.getByRole('alertdialog', { name: 'Delete the Mailgun connection?' }).getByRole('button', { name: 'Delete' }).click()
-    await page.getByRole('status').getByText('Deleted the mailgun connection.').waitFor()
+    await page.getByRole('status').getByText('Deleted the Mailgun connection.').waitFor()
     await expect.poll(() => page.getByRole('rowheader', { name: /Mailgun/ }).count()).toBe(0)
   })
 
