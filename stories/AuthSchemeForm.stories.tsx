@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import { AuthSchemeForm } from '../src/index'
 import { onlyBodyTo, requestsTo } from './requestsTo'
-import { fakePlatform, KitDecorator } from './support'
+import { type Canvas, fakePlatform, KitDecorator } from './support'
 
 /**
  * One story per sign-in scheme, each with a real provider from the catalog: the fields a person
@@ -16,8 +16,6 @@ const meta = {
 } satisfies Meta<typeof AuthSchemeForm>
 export default meta
 type Story = StoryObj<typeof meta>
-
-type Canvas = ReturnType<typeof within>
 
 const submit = async (canvas: Canvas, name = 'Connect') => userEvent.click(canvas.getByRole('button', { name }))
 const generated = () => onlyBodyTo('POST', '/connections:generate')

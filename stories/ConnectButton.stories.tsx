@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton } from '../src/index'
 import { onlyBodyTo, requestsTo } from './requestsTo'
-import { fakePlatform, KitDecorator } from './support'
+import { fakePlatform, KitDecorator, readyButton } from './support'
 import { withCatalogEntry } from './withCatalogEntry'
 
 /**
@@ -17,15 +17,6 @@ const meta = {
 } satisfies Meta<typeof ConnectButton>
 export default meta
 type Story = StoryObj<typeof meta>
-
-type Canvas = ReturnType<typeof within>
-
-/** The button once the catalog entry and existing connections have loaded. */
-async function readyButton(canvas: Canvas, name: string) {
-  const button = await canvas.findByRole('button', { name })
-  await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'))
-  return button
-}
 
 export const OAuthIdle: Story = {
   play: async ({ canvas }) => {

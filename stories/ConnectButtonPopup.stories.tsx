@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton } from '../src/index'
 import { onlyBodyTo, requestsTo } from './requestsTo'
-import { fakePlatform, KitDecorator } from './support'
+import { fakePlatform, KitDecorator, readyButton } from './support'
 
 /**
  * The OAuth sign-in window, from the button: the fake consent page opens in a real popup and
@@ -17,17 +17,9 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-type Canvas = ReturnType<typeof within>
-
 /** The popup answers after its page loads; give it more than the default second. */
 const POPUP = { timeout: 10_000 }
 const WAITING = 'Finish signing in to HubSpot in the window that opened.'
-
-async function readyButton(canvas: Canvas, name: string) {
-  const button = await canvas.findByRole('button', { name })
-  await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'))
-  return button
-}
 
 /** Spies on `window.open` (calling through), so a story can reach the window the kit opened. */
 function watchPopups() {

@@ -4,7 +4,7 @@ import { ConnectionList } from '../src/index'
 import type { SeedConnection } from '../test/fakePlatform'
 import { mixedConnections } from '../test/fakePlatform'
 import { requestsTo } from './requestsTo'
-import { fakePlatform, KitDecorator } from './support'
+import { type Canvas, fakePlatform, KitDecorator } from './support'
 
 /** The consumer's connections with status, sign-in method, times, reconnect and delete. */
 const meta = {
@@ -16,8 +16,6 @@ const meta = {
 } satisfies Meta<typeof ConnectionList>
 export default meta
 type Story = StoryObj<typeof meta>
-
-type Canvas = ReturnType<typeof within>
 
 const POPUP = { timeout: 10_000 }
 const deletes = () => requestsTo('DELETE', /\/connections\/[^/:]+$/)

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton, ConnectionList } from '../src/index'
 import { mixedConnections } from '../test/fakePlatform'
-import { fakePlatform, KitDecorator } from './support'
+import { type Canvas, fakePlatform, KitDecorator } from './support'
 
 /** What a host's settings page lists; the kit supplies the buttons and the list. */
 const integrations = [
@@ -61,8 +61,6 @@ const meta = {
 } satisfies Meta<typeof IntegrationsPage>
 export default meta
 type Story = StoryObj<typeof meta>
-
-type Canvas = ReturnType<typeof within>
 
 const card = (canvas: Canvas, name: string) => canvas.findByRole('article', { name })
 const list = (canvas: Canvas) => canvas.findByRole('region', { name: 'Connected accounts' })

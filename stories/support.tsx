@@ -1,6 +1,7 @@
 import type { Decorator } from '@storybook/react-vite'
 import { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { expect, waitFor, type within } from 'storybook/test'
 import { ampersand, ConnectProvider } from '../src/index'
 import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../test/fakePlatform'
 import type { FakePlatformParameters } from '../.storybook/preview'
@@ -26,4 +27,14 @@ export function blockPopups(): () => void {
   return () => {
     window.open = original
   }
+}
+
+/** What `canvas` and `within(element)` return in a play function. */
+export type Canvas = ReturnType<typeof within>
+
+/** The named button once the catalog entry and existing connections have loaded (it stops being aria-disabled). */
+export async function readyButton(canvas: Canvas, name: string): Promise<HTMLElement> {
+  const button = await canvas.findByRole('button', { name })
+  await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'))
+  return button
 }
