@@ -1,5 +1,6 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
+import { usernamePasswordFields } from './fields'
 
 /** Splits an API key into Basic-auth username and password as `basicOpts.apiKeyAsBasicOpts` says. */
 function apiKeyAsBasic(apiKey: string, fieldUsed?: 'username' | 'password', keyFormat?: string) {
@@ -24,18 +25,7 @@ export const basicScheme: SchemeDescriptor<'basic'> = {
     if (provider.basicOpts?.apiKeyAsBasic) {
       return [{ name: 'apiKey', label: messages.apiKey, kind: 'password', secret: true, required: true, autoComplete: 'off', docsUrl }]
     }
-    return [
-      { name: 'username', label: messages.username, kind: 'text', secret: false, required: true, autoComplete: 'username', docsUrl },
-      {
-        name: 'password',
-        label: messages.password,
-        kind: 'password',
-        secret: true,
-        required: true,
-        autoComplete: 'current-password',
-        keepWhitespace: true,
-      },
-    ]
+    return usernamePasswordFields(messages, docsUrl)
   },
   toCredentials(values, provider) {
     const opts = provider.basicOpts

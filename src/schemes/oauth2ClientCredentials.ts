@@ -1,19 +1,14 @@
-import type { SchemeDescriptor, SchemeField } from './SchemeDescriptor'
+import type { SchemeDescriptor } from './SchemeDescriptor'
 import { splitScopes, valueAt } from './SchemeDescriptor'
+import { oauthClientFields, scopesField } from './fields'
 
 /** OAuth 2 client credentials: client ID and secret, plus scopes when the provider needs them named. */
 export const oauth2ClientCredentialsScheme: SchemeDescriptor<'oauth2/clientCredentials'> = {
   id: 'oauth2/clientCredentials',
   flow: 'form',
   fields(provider, messages) {
-    const docsUrl = provider.oauth2Opts?.docsURL
-    const fields: SchemeField[] = [
-      { name: 'clientId', label: messages.clientId, kind: 'text', secret: false, required: true, autoComplete: 'off', docsUrl },
-      { name: 'clientSecret', label: messages.clientSecret, kind: 'password', secret: true, required: true, autoComplete: 'off' },
-    ]
-    if (provider.oauth2Opts?.explicitScopesRequired) {
-      fields.push({ name: 'scopes', label: messages.scopes, kind: 'text', secret: false, required: true, help: messages.scopesHelp })
-    }
+    const fields = oauthClientFields(messages, provider.oauth2Opts?.docsURL)
+    if (provider.oauth2Opts?.explicitScopesRequired) fields.push(scopesField(messages, true))
     return fields
   },
   toCredentials(values) {
