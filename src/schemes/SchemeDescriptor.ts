@@ -1,17 +1,9 @@
-import type { Credentials } from '../ConnectBackend'
+import type { AuthScheme, Credentials } from '../ConnectBackend'
 import type { ConnectMessages } from '../messages'
 import type { ProviderInfo } from '../providerInfo'
 
-/** Every sign-in method the kit can render, named as the platform names connection schemes. */
-export type SchemeId =
-  | 'none'
-  | 'apiKey'
-  | 'basic'
-  | 'oauth2/authorizationCode'
-  | 'oauth2/authorizationCodePKCE'
-  | 'oauth2/clientCredentials'
-  | 'oauth2/password'
-  | 'custom'
+/** Every sign-in method the kit can render: the platform's connection schemes (`AuthScheme`). */
+export type SchemeId = AuthScheme
 
 /** One input of a credential form, as data. */
 export interface SchemeField {
