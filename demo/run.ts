@@ -10,6 +10,7 @@ Plugboard demo is running.
   Platform API  ${demo.urls.platform}/v1   (API key: ${DEMO.apiKey}, project: ${DEMO.project})
   OAuth server  ${demo.urls.auth}   (sign in as ${DEMO_USER.email} / ${DEMO_USER.password})
 
+The OAuth server keeps its sessions in memory, as its start-up warning says; that is on purpose here.
 Press Ctrl-C to stop.`)
   let stopping = false
   const shutdown = async () => {
