@@ -130,7 +130,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
       {state.fields.map((props) => (
         <SchemeFieldView key={props.field.name} {...props} />
       ))}
-      {popup ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
+      {popup || scheme.flow === 'steps' ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
       <div className="plugboard-actions">
         {onDismiss ? (
           <button type="button" className="plugboard-button" data-variant="ghost" onClick={onDismiss}>

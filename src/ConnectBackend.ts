@@ -86,6 +86,24 @@ export interface OAuthStartInput extends ProviderContext {
   provider: string
 }
 
+/**
+ * One answer of a multi-step custom sign-in (catalog `customOpts.multiStep`): either a page the
+ * person must visit next (in the sign-in window), or the finished connection.
+ */
+export type CustomAuthStep =
+  | {
+      kind: 'redirect'
+      /** The page to open in the sign-in window. */
+      url: string
+      /** The flow to continue once that page sends the person back. */
+      sessionId: string
+    }
+  | {
+      kind: 'connection'
+      /** The connection the flow created or refreshed. */
+      connection: Connection
+    }
+
 /** Filters for listing connections; group and consumer come from the scope. */
 export interface ConnectionFilter {
   /** Only this provider's connections. */
@@ -118,4 +136,11 @@ export interface ConnectBackend {
   startOAuth(scope: ConnectScope, input: OAuthStartInput): Promise<string>
   /** The provider's authorize URL to re-authorize an existing OAuth connection. */
   startOAuthUpdate(connectionId: string): Promise<string>
+  /**
+   * Starts a multi-step custom sign-in with what the person entered (`credentials.scheme` is
+   * `custom`). Running it again for a connected provider refreshes that connection.
+   */
+  startCustomAuth(scope: ConnectScope, input: ConnectionInput): Promise<CustomAuthStep>
+  /** Continues a multi-step sign-in with the parameters its callback page forwarded. */
+  continueCustomAuth(sessionId: string, callbackParams: Record<string, string>): Promise<CustomAuthStep>
 }

@@ -135,4 +135,28 @@ describe('ampersand()', () => {
       connection: { providerWorkspaceRef: 'acme', oauth2ClientCredentials: { clientId: 'id', clientSecret: 's' } },
     })
   })
+  test('custom-auth/connect answers a redirect or a connection; a redirect to a non-web URL is refused', async () => {
+    const answers = [
+      { redirect: { url: 'https://login.example.com/adminconsent?client_id=x', sessionId: 's-1' } },
+      { connection },
+      { redirect: { url: 'javascript:alert(1)', sessionId: 's-2' } },
+      { redirect: { url: 'https://login.example.com/', sessionId: '' } },
+    ]
+    const { backend, seen } = backendAnswering(() => Response.json(answers.shift()))
+    expect(await backend.startCustomAuth(scope, { provider: 'microsoftAdminConsent', credentials: { scheme: 'custom', values: {} } })).toEqual({
+      kind: 'redirect',
+      url: 'https://login.example.com/adminconsent?client_id=x',
+      sessionId: 's-1',
+    })
+    expect(await backend.continueCustomAuth('s-1', { tenant: 't' })).toEqual({
+      kind: 'connection',
+      connection: { id: 'c1', provider: 'adobe', authScheme: 'oauth2/clientCredentials', status: 'created', createTime: '2026-01-01T00:00:00Z', groupRef: 'g', consumerRef: 'c' },
+    })
+    expect(seen.map(({ url, init }) => [url, init.method, JSON.parse(String(init.body))])).toEqual([
+      ['https://api.test/v1/custom-auth/connect', 'POST', { projectIdOrName: 'my project', provider: 'microsoftAdminConsent', groupRef: 'g', consumerRef: 'c' }],
+      ['https://api.test/v1/custom-auth/connect', 'POST', { projectIdOrName: 'my project', sessionId: 's-1', callbackParams: { tenant: 't' } }],
+    ])
+    expect((await failure(backend.continueCustomAuth('s-1', {}))).kind).toBe('invalid_response')
+    expect((await failure(backend.continueCustomAuth('s-1', {}))).kind).toBe('invalid_response')
+  })
 })

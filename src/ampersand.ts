@@ -5,6 +5,7 @@ import type {
   ConnectBackend,
   ConnectScope,
   Credentials,
+  CustomAuthStep,
   ProviderContext,
 } from './ConnectBackend'
 import { ConnectError } from './ConnectError'
@@ -54,6 +55,11 @@ const connectionSchema = z.object({
   group: z.object({ groupRef: z.string() }),
   consumer: z.object({ consumerRef: z.string() }),
 })
+
+const customAuthStepSchema = z.union([
+  z.object({ redirect: z.object({ url: z.url({ protocol: /^https?$/ }), sessionId: z.string().check(z.minLength(1)) }) }),
+  z.object({ connection: connectionSchema }),
+])
 
 function toConnection(raw: z.infer<typeof connectionSchema>): Connection {
   const { group, consumer, ...rest } = raw
@@ -205,6 +211,14 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
     return toConnection(await json(response, connectionSchema))
   }
 
+  async function customAuthConnect(body: Record<string, unknown>): Promise<CustomAuthStep> {
+    const response = await request('POST', '/custom-auth/connect', { body: { projectIdOrName: options.project, ...body } })
+    const step = await json(response, customAuthStepSchema)
+    return 'redirect' in step
+      ? { kind: 'redirect', url: step.redirect.url, sessionId: step.redirect.sessionId }
+      : { kind: 'connection', connection: toConnection(step.connection) }
+  }
+
   return {
     id: `ampersand:${baseUrl}:${options.project}`,
     callbackOrigin,
@@ -254,6 +268,20 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
         `/projects/${project}/connections/${encodeURIComponent(connectionId)}:oauth-update`,
       )
       return authorizeUrl(response)
+    },
+    startCustomAuth(scope, input) {
+      // The endpoint takes no workspace: a multi-step provider's inputs and metadata carry everything.
+      const { providerMetadata } = contextBody(input)
+      const values = input.credentials.scheme === 'custom' ? input.credentials.values : {}
+      return customAuthConnect({
+        provider: input.provider,
+        ...scopeBody(scope),
+        ...(providerMetadata ? { providerMetadata } : {}),
+        ...(Object.keys(values).length > 0 ? { customAuth: values } : {}),
+      })
+    },
+    continueCustomAuth(sessionId, callbackParams) {
+      return customAuthConnect({ sessionId, callbackParams })
     },
   }
 }

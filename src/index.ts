@@ -41,6 +41,7 @@ export type {
   ConnectBackend,
   ConnectScope,
   Credentials,
+  CustomAuthStep,
   OAuthStartInput,
   ProviderContext,
 } from './ConnectBackend'
@@ -48,7 +49,7 @@ export { ConnectError, isConnectError } from './ConnectError'
 export type { ConnectErrorKind, ConnectErrorOptions } from './ConnectError'
 export { describeError } from './describeError'
 export { openOAuthPopup } from './oauthPopup'
-export type { OAuthPopup, OAuthPopupOptions, OAuthResultMessage } from './oauthPopup'
+export type { CustomAuthCallbackMessage, OAuthPopup, OAuthPopupOptions, OAuthResultMessage, PopupMessage } from './oauthPopup'
 export { providerDisplayName, providerInfoSchema } from './providerInfo'
 export type { CustomAuthInput, MetadataInput, ProviderInfo } from './providerInfo'
 export { connectKeys } from './queryKeys'

@@ -6,14 +6,28 @@ export interface OAuthResultMessage {
   data?: unknown
 }
 
+/**
+ * What a multi-step custom sign-in's callback page posts to its opener: the parameters the provider
+ * sent back, to be forwarded to the platform as they are.
+ */
+export interface CustomAuthCallbackMessage {
+  /** Marks the message as a custom sign-in callback. */
+  source: 'ampersand-custom-auth'
+  /** The provider's query or body parameters. */
+  params: Record<string, string>
+}
+
+/** Any message a sign-in window may post: a final OAuth result, or a step of a custom sign-in. */
+export type PopupMessage = OAuthResultMessage | CustomAuthCallbackMessage
+
 /** Handlers and limits of one popup. */
 export interface OAuthPopupOptions {
   /** Only messages from this origin are accepted. */
   callbackOrigin: string
   /** Give up after this long. */
   timeoutMs: number
-  /** The callback page reported a result. */
-  onResult(message: OAuthResultMessage): void
+  /** The callback page reported a result or a step. */
+  onResult(message: PopupMessage): void
   /** The person closed the window first. */
   onClosed(): void
   /** Nothing happened within `timeoutMs`. */
@@ -28,6 +42,8 @@ export interface OAuthPopup {
   navigate(url: string): void
   /** Brings the window to the front. */
   focus(): void
+  /** True while the window is open and watched (not blocked, closed or finished). */
+  isOpen(): boolean
   /** Stops listening; closes the window too unless `keepWindow`. Safe to call twice. */
   destroy(keepWindow?: boolean): void
 }
@@ -37,10 +53,16 @@ const HEIGHT = 720
 const CLOSED_POLL_MS = 400
 const CLOSED_GRACE_MS = 600
 
-function isResultMessage(data: unknown): data is OAuthResultMessage {
+function isPopupMessage(data: unknown): data is PopupMessage {
   if (data === null || typeof data !== 'object') return false
-  const type = (data as { eventType?: unknown }).eventType
-  return type === 'AUTHORIZATION_SUCCEEDED' || type === 'AUTHORIZATION_FAILED'
+  const record = data as { eventType?: unknown; source?: unknown; params?: unknown }
+  if (record.eventType === 'AUTHORIZATION_SUCCEEDED' || record.eventType === 'AUTHORIZATION_FAILED') return true
+  return (
+    record.source === 'ampersand-custom-auth' &&
+    record.params !== null &&
+    typeof record.params === 'object' &&
+    Object.values(record.params).every((value) => typeof value === 'string')
+  )
 }
 
 /**
@@ -55,12 +77,12 @@ export function openOAuthPopup(options: OAuthPopupOptions, url = 'about:blank'):
   const features = `popup=yes,width=${WIDTH},height=${HEIGHT},left=${Math.round(left)},top=${Math.round(topPx)}`
   const win = window.open(url, 'plugboard-oauth', features)
   if (!win) {
-    return { blocked: true, navigate() {}, focus() {}, destroy() {} }
+    return { blocked: true, navigate() {}, focus() {}, isOpen: () => false, destroy() {} }
   }
 
   let done = false
   const onMessage = (event: MessageEvent) => {
-    if (event.origin !== options.callbackOrigin || event.source !== win || !isResultMessage(event.data)) return
+    if (event.origin !== options.callbackOrigin || event.source !== win || !isPopupMessage(event.data)) return
     finish()
     options.onResult(event.data)
   }
@@ -99,6 +121,7 @@ export function openOAuthPopup(options: OAuthPopupOptions, url = 'about:blank'):
     focus() {
       if (!win.closed) win.focus()
     },
+    isOpen: () => !done && !win.closed,
     destroy(keepWindow = false) {
       finish(!keepWindow)
     },

@@ -14,6 +14,7 @@ import type { ResolvedScheme } from './schemes/resolveScheme'
 import type { SchemeField } from './schemes/SchemeDescriptor'
 import { valueAt } from './schemes/SchemeDescriptor'
 import { useCreateConnection } from './useCreateConnection'
+import { useInvalidateConnections } from './useInvalidateConnections'
 import type { OAuthFlow } from './useOAuthFlow'
 import { useOAuthFlow } from './useOAuthFlow'
 import { useProviderScheme } from './useProviderScheme'
@@ -103,7 +104,8 @@ function redact(text: string, secrets: string[]): string {
  * return <form onSubmit={f.onSubmit}>{f.fields.map((p) => <input key={p.field.name} {...p.inputProps} />)}</form>
  */
 export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthSchemeFormState {
-  const { messages } = useConnectContext('useAuthSchemeForm')
+  const { messages, backend, scope } = useConnectContext('useAuthSchemeForm')
+  const invalidate = useInvalidateConnections()
   const { status, providerInfo, displayName, scheme, error: loadError, retry } = useProviderScheme(options.provider)
   const latest = useRef(options)
   latest.current = options
@@ -136,12 +138,23 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const submittingRef = useRef(false)
   const [submitting, setSubmitting] = useState(false)
 
+  // Secrets leave memory and the DOM as soon as they have done their job.
+  const clearSecrets = () => {
+    for (const field of schemeRef.current?.fields ?? []) {
+      if (field.secret) form.setValue(field.name, '')
+    }
+    setRevealed({})
+  }
+
   const oauth = useOAuthFlow({
     provider: options.provider,
     displayName,
     connectionId,
     timeoutMs: options.popupTimeoutMs,
-    onSuccess: (connection) => latest.current.onSuccess?.(connection),
+    onSuccess: (connection) => {
+      clearSecrets()
+      latest.current.onSuccess?.(connection)
+    },
     onError: (error) => latest.current.onError?.(error),
     onCancel: () => latest.current.onCancel?.(),
   })
@@ -173,15 +186,20 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     setFormError(undefined)
     try {
       const input = scheme.toInput(values)
-      const connection = connectionId
-        ? await update.mutateAsync({ connectionId, input })
-        : await create.mutateAsync(input)
-      // Secrets leave memory and the DOM as soon as they have done their job.
-      for (const field of scheme.fields) {
-        if (field.secret) form.setValue(field.name, '')
+      // A multi-step sign-in's first step goes through the platform's flow; it may answer with the
+      // connection, or with a page the person must visit next in the sign-in window.
+      const result =
+        scheme.flow === 'steps'
+          ? await backend.startCustomAuth(scope, input)
+          : { kind: 'connection' as const, connection: connectionId ? await update.mutateAsync({ connectionId, input }) : await create.mutateAsync(input) }
+      if (result.kind === 'redirect') {
+        // Kept until the flow ends: if the person closes the window, they can send them again.
+        oauth.followRedirect(result)
+      } else {
+        clearSecrets()
+        if (scheme.flow === 'steps') void invalidate()
+        latest.current.onSuccess?.(result.connection)
       }
-      setRevealed({})
-      latest.current.onSuccess?.(connection)
     } catch (caught) {
       const error = toConnectError(caught, messages.networkError)
       showFailure(error, values)

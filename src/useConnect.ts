@@ -28,7 +28,7 @@ export interface ConnectState {
   scheme: ResolvedScheme | undefined
   /** The connection a click would reconnect: the given one, or the consumer's existing one. */
   existingConnection: Connection | undefined
-  /** `form`: a click opens the credential form; `popup`: a click opens the OAuth window at once (OAuth without inputs, or a reconnect). */
+  /** `form`: a click opens the credential form; `popup`: a click opens the sign-in window at once (OAuth without inputs or an OAuth reconnect; a multi-step custom sign-in without inputs). */
   mode: 'form' | 'popup' | undefined
   /** Whether the form dialog is open. */
   isFormOpen: boolean
@@ -84,8 +84,10 @@ export function useConnect(options: UseConnectOptions): ConnectState {
 
   // Re-authorizing an OAuth connection needs no inputs (oauth-update takes none), so it goes
   // straight to the popup even when a first connect asks for a workspace.
+  // A multi-step custom sign-in without inputs (an admin consent, say) also opens the window at once.
   const mode = scheme
-    ? scheme.flow === 'popup' && (scheme.fields.length === 0 || existingConnection !== undefined)
+    ? (scheme.flow === 'popup' && (scheme.fields.length === 0 || existingConnection !== undefined)) ||
+      (scheme.flow === 'steps' && scheme.fields.length === 0)
       ? 'popup'
       : 'form'
     : undefined
@@ -103,8 +105,9 @@ export function useConnect(options: UseConnectOptions): ConnectState {
     error,
     connect() {
       if (status !== 'ready') return
-      if (mode === 'popup') oauth.start()
-      else setFormOpen(true)
+      if (mode !== 'popup') setFormOpen(true)
+      else if (scheme?.flow === 'steps') oauth.startCustomAuth(scheme.toInput(scheme.defaultValues))
+      else oauth.start()
     },
     closeForm() {
       setFormOpen(false)

@@ -1,9 +1,9 @@
 'use client'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Connection, OAuthStartInput } from './ConnectBackend'
+import type { Connection, ConnectionInput, CustomAuthStep, OAuthStartInput } from './ConnectBackend'
 import { ConnectError, toConnectError } from './ConnectError'
 import { useConnectContext } from './ConnectProvider'
-import type { OAuthPopup, OAuthResultMessage } from './oauthPopup'
+import type { OAuthPopup, PopupMessage } from './oauthPopup'
 import { openOAuthPopup } from './oauthPopup'
 import { useInvalidateConnections } from './useInvalidateConnections'
 
@@ -56,6 +56,17 @@ export interface OAuthFlow {
   isActive: boolean
   /** Opens the sign-in window. Call it synchronously in a click or submit handler. */
   start(input?: Omit<OAuthStartInput, 'provider'>): void
+  /**
+   * Runs a multi-step custom sign-in that needs no typed inputs: opens the window (call it
+   * synchronously in a click), starts the flow, and follows its redirects until a connection.
+   */
+  startCustomAuth(input: ConnectionInput): void
+  /**
+   * Continues a multi-step custom sign-in whose first step a form already sent: opens the page the
+   * platform named and follows the flow. Without a fresh click the browser may block the window;
+   * the flow is then `blocked` and `openBlockedPopup()` continues.
+   */
+  followRedirect(step: Extract<CustomAuthStep, { kind: 'redirect' }>): void
   /** After `blocked`: opens the window again from a fresh click. */
   openBlockedPopup(): void
   /** Brings the open window to the front. */
@@ -99,6 +110,7 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
   const [connection, setConnection] = useState<Connection>()
   const popupRef = useRef<OAuthPopup | undefined>(undefined)
   const urlRef = useRef<string | undefined>(undefined)
+  const sessionRef = useRef<string | undefined>(undefined)
   const activeRef = useRef(false)
   const runRef = useRef(0)
   const latest = useRef(options)
@@ -122,8 +134,35 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     latest.current.onError?.(failure)
   }, [])
 
+  const succeed = useCallback(
+    (run: number, result: Connection) => {
+      if (run !== runRef.current) return
+      void invalidate()
+      activeRef.current = false
+      setConnection(result)
+      setStatus('succeeded')
+      latest.current.onSuccess?.(result)
+    },
+    [invalidate],
+  )
+
+  // Declared before `watch`, which it needs, and filled in below: a step may open a new window.
+  const applyStepRef = useRef<(run: number, step: CustomAuthStep) => void>(() => undefined)
+
   const handleResult = useCallback(
-    async (run: number, message: OAuthResultMessage) => {
+    async (run: number, message: PopupMessage) => {
+      if ('source' in message) {
+        // A custom sign-in's callback: hand the provider's parameters back to the platform.
+        const sessionId = sessionRef.current
+        if (!sessionId) return fail(run, new ConnectError('invalid_response', messages.invalidResponse))
+        setStatus('finishing')
+        try {
+          applyStepRef.current(run, await backend.continueCustomAuth(sessionId, message.params))
+        } catch (caught) {
+          fail(run, toConnectError(caught, messages.networkError))
+        }
+        return
+      }
       if (message.eventType === 'AUTHORIZATION_FAILED') {
         const reason = failureReason(message.data)
         fail(run, new ConnectError('authorization_failed', messages.authorizationFailed(displayName, reason), { detail: reason }))
@@ -140,17 +179,12 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
           result = list.sort((a, b) => (b.updateTime ?? b.createTime).localeCompare(a.updateTime ?? a.createTime))[0]
         }
         if (!result) throw new ConnectError('invalid_response', messages.invalidResponse)
-        if (run !== runRef.current) return
-        void invalidate()
-        activeRef.current = false
-        setConnection(result)
-        setStatus('succeeded')
-        latest.current.onSuccess?.(result)
+        succeed(run, result)
       } catch (caught) {
         fail(run, toConnectError(caught, messages.networkError))
       }
     },
-    [backend, scope, messages, displayName, fail, invalidate],
+    [backend, scope, messages, displayName, fail, succeed],
   )
 
   const watch = useCallback(
@@ -173,6 +207,37 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     [backend, handleResult, fail, messages],
   )
 
+  const reportBlocked = useCallback(
+    (popup: OAuthPopup) => {
+      popupRef.current = popup
+      if (!popup.blocked) return setStatus('waiting')
+      const blocked = new ConnectError('popup_blocked', messages.popupBlocked(displayName))
+      setError(blocked)
+      setStatus('blocked')
+      latest.current.onError?.(blocked)
+    },
+    [messages, displayName],
+  )
+
+  applyStepRef.current = (run, step) => {
+    if (run !== runRef.current) return
+    const popup = popupRef.current
+    if (step.kind === 'connection') {
+      popup?.destroy()
+      return succeed(run, step.connection)
+    }
+    urlRef.current = step.url
+    sessionRef.current = step.sessionId
+    // Blocked: the person's next click opens the page. Open: send it on. Gone (the callback page
+    // closes itself, or a form sent the first step): open one now.
+    if (popup?.blocked) return
+    if (popup?.isOpen()) {
+      popup.navigate(step.url)
+      return setStatus('waiting')
+    }
+    reportBlocked(watch(run, step.url))
+  }
+
   const openBlockedPopup = useCallback(() => {
     const url = urlRef.current
     if (!url) return
@@ -184,48 +249,69 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     setStatus('waiting')
   }, [watch])
 
+  /** Begins a run: a second call while one is active only raises (or unblocks) its window. */
+  const begin = useCallback((): number | undefined => {
+    if (activeRef.current) {
+      if (popupRef.current?.blocked) openBlockedPopup()
+      else popupRef.current?.focus()
+      return undefined
+    }
+    activeRef.current = true
+    popupRef.current = undefined
+    urlRef.current = undefined
+    sessionRef.current = undefined
+    setError(undefined)
+    setConnection(undefined)
+    return ++runRef.current
+  }, [openBlockedPopup])
+
+  /** Opens an empty window inside the click, before any await: browsers only allow popups there. */
+  const openWindowNow = useCallback(
+    (run: number) => {
+      const popup = watch(run)
+      reportBlocked(popup)
+      if (!popup.blocked) setStatus('starting')
+    },
+    [watch, reportBlocked],
+  )
+
   const start = useCallback(
     (input: Omit<OAuthStartInput, 'provider'> = {}) => {
-      if (activeRef.current) {
-        // A second click never opens a second window: it raises the open one, or retries a blocked one.
-        if (popupRef.current?.blocked) openBlockedPopup()
-        else popupRef.current?.focus()
-        return
-      }
-      activeRef.current = true
-      const run = ++runRef.current
-      urlRef.current = undefined
-      setError(undefined)
-      setConnection(undefined)
-      // Opened before any await: browsers only allow popups inside the click.
-      const popup = watch(run)
-      popupRef.current = popup
-      if (popup.blocked) {
-        const blocked = new ConnectError('popup_blocked', messages.popupBlocked(displayName))
-        setError(blocked)
-        setStatus('blocked')
-        latest.current.onError?.(blocked)
-      } else {
-        setStatus('starting')
-      }
+      const run = begin()
+      if (run === undefined) return
+      openWindowNow(run)
       const connectionId = latest.current.connectionId
       const request = connectionId
         ? backend.startOAuthUpdate(connectionId)
         : backend.startOAuth(scope, { ...input, provider: latest.current.provider })
       request.then(
-        (url) => {
-          if (run !== runRef.current) return
-          urlRef.current = url
-          if (!popup.blocked) {
-            popup.navigate(url)
-            setStatus('waiting')
-          }
-        },
-        (caught: unknown) =>
-          fail(run, toConnectError(caught, messages.networkError)),
+        (url) => applyStepRef.current(run, { kind: 'redirect', url, sessionId: '' }),
+        (caught: unknown) => fail(run, toConnectError(caught, messages.networkError)),
       )
     },
-    [backend, scope, messages, displayName, watch, fail, openBlockedPopup],
+    [backend, scope, messages, begin, openWindowNow, fail],
+  )
+
+  const startCustomAuth = useCallback(
+    (input: ConnectionInput) => {
+      const run = begin()
+      if (run === undefined) return
+      openWindowNow(run)
+      backend.startCustomAuth(scope, input).then(
+        (step) => applyStepRef.current(run, step),
+        (caught: unknown) => fail(run, toConnectError(caught, messages.networkError)),
+      )
+    },
+    [backend, scope, messages, begin, openWindowNow, fail],
+  )
+
+  const followRedirect = useCallback(
+    (step: Extract<CustomAuthStep, { kind: 'redirect' }>) => {
+      const run = begin()
+      if (run === undefined) return
+      applyStepRef.current(run, step)
+    },
+    [begin],
   )
 
   const cancel = useCallback(() => {
@@ -252,6 +338,8 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     connection,
     isActive: status === 'starting' || status === 'waiting' || status === 'finishing' || status === 'blocked',
     start,
+    startCustomAuth,
+    followRedirect,
     openBlockedPopup,
     focus,
     cancel,

@@ -2,8 +2,11 @@ import type { AuthScheme, Credentials } from '../ConnectBackend'
 import type { ConnectMessages } from '../messages'
 import type { ProviderInfo } from '../providerInfo'
 
-/** Every sign-in method the kit can render: the platform's connection schemes (`AuthScheme`). */
-export type SchemeId = AuthScheme
+/**
+ * Every sign-in method the kit can render: the platform's connection schemes (`AuthScheme`), and
+ * `custom/multiStep`, custom auth driven step by step by the platform (its connections are `custom`).
+ */
+export type SchemeId = AuthScheme | 'custom/multiStep'
 
 /** One input of a credential form, as data. */
 export interface SchemeField {
@@ -41,8 +44,11 @@ export type SchemeValues = Record<string, unknown>
 export interface SchemeDescriptor<Id extends SchemeId = SchemeId> {
   /** The scheme. */
   id: Id
-  /** `form`: credentials typed into the kit; `popup`: the provider's own sign-in window. */
-  flow: 'form' | 'popup'
+  /**
+   * `form`: credentials typed into the kit; `popup`: the provider's own sign-in window; `steps`:
+   * inputs (if any) sent to the platform, which may send the person through pages in the window.
+   */
+  flow: 'form' | 'popup' | 'steps'
   /** The credential fields this provider needs (workspace and metadata fields are added apart). */
   fields(provider: ProviderInfo, messages: ConnectMessages): SchemeField[]
   /** The credentials to send; `undefined` for popup schemes, which send none. */

@@ -30,3 +30,15 @@ export const customScheme: SchemeDescriptor<'custom'> = {
     return { scheme: 'custom', values: Object.fromEntries(entries) }
   },
 }
+
+/**
+ * Multi-step custom auth (catalog `customOpts.multiStep`): the same inputs, sent to the platform's
+ * `custom-auth/connect` flow, which may exchange them server-side or send the person through the
+ * provider's pages (an admin consent, say) in the sign-in window before the connection exists.
+ */
+export const customMultiStepScheme: SchemeDescriptor<'custom/multiStep'> = {
+  id: 'custom/multiStep',
+  flow: 'steps',
+  fields: customScheme.fields,
+  toCredentials: customScheme.toCredentials,
+}

@@ -21,7 +21,8 @@ const examples: Record<SchemeId, { provider: string; labels: string[] }> = {
   'oauth2/authorizationCodePKCE': { provider: 'salesforce', labels: ['Subdomain', 'Business Unit ID'] },
   'oauth2/clientCredentials': { provider: 'adobe', labels: ['Client ID', 'Client secret', 'Scopes'] },
   'oauth2/password': { provider: 'sugarCRM', labels: ['Username', 'Password', 'Client ID', 'Client secret', 'Scopes', 'Base URL'] },
-  custom: { provider: 'redtail', labels: ['API Key', 'Username', 'Password', 'Region'] },
+  custom: { provider: 'discourse', labels: ['API Key', 'API Username', 'Your domain'] },
+  'custom/multiStep': { provider: 'redtail', labels: ['API Key', 'Username', 'Password', 'Region'] },
 }
 
 describe.each(Object.keys(schemeRegistry) as SchemeId[])('scheme %s', (id) => {
@@ -55,6 +56,12 @@ describe.each(Object.keys(schemeRegistry) as SchemeId[])('scheme %s', (id) => {
 })
 
 describe('descriptor details', () => {
+  test('multi-step custom auth: a consent-only provider asks nothing and runs as steps', () => {
+    const scheme = resolve('microsoftAdminConsent')
+    expect([scheme.id, scheme.flow, scheme.fields]).toEqual(['custom/multiStep', 'steps', []])
+    expect(scheme.toInput(scheme.defaultValues)).toEqual({ provider: 'microsoftAdminConsent', credentials: { scheme: 'custom', values: {} } })
+  })
+
   test('scopes split on commas, spaces and new lines', () => {
     const scheme = resolve('adobe')
     const values = scheme.schema.parse({ clientId: ' id ', clientSecret: 's', scopes: 'a, b\nc  d' })

@@ -13,8 +13,8 @@ export interface ResolvedScheme {
   id: SchemeId
   /** Its descriptor. */
   descriptor: SchemeDescriptor
-  /** `form` or `popup`. */
-  flow: 'form' | 'popup'
+  /** `form`, `popup` or `steps` (see `SchemeDescriptor.flow`). */
+  flow: 'form' | 'popup' | 'steps'
   /** Every field: credentials first, then workspace and provider metadata. */
   fields: SchemeField[]
   /** Validates the form values; messages are the ones shown next to each field. */
@@ -23,7 +23,7 @@ export interface ResolvedScheme {
   defaultValues: SchemeValues
   /** Workspace and metadata from valid form values. */
   toContext(values: SchemeValues): ProviderContext
-  /** The create/update input from valid form values (form schemes only). */
+  /** The create/update (or custom sign-in) input from valid form values (form and steps schemes). */
   toInput(values: SchemeValues): ConnectionInput
   /** The OAuth start input from valid form values (popup schemes). */
   toOAuthStart(values: SchemeValues): OAuthStartInput

@@ -1,7 +1,7 @@
 import type { SchemeDescriptor, SchemeId } from './SchemeDescriptor'
 import { apiKeyScheme } from './apiKey'
 import { basicScheme } from './basic'
-import { customScheme } from './custom'
+import { customMultiStepScheme, customScheme } from './custom'
 import { noneScheme } from './none'
 import { oauth2AuthorizationCodePkceScheme, oauth2AuthorizationCodeScheme } from './oauth2AuthorizationCode'
 import { oauth2ClientCredentialsScheme } from './oauth2ClientCredentials'
@@ -18,6 +18,7 @@ export const schemeRegistry = {
   'oauth2/clientCredentials': oauth2ClientCredentialsScheme,
   'oauth2/password': oauth2PasswordScheme,
   custom: customScheme,
+  'custom/multiStep': customMultiStepScheme,
 } satisfies { [Id in SchemeId]: SchemeDescriptor<Id> }
 
 function assertNever(value: never): never {
@@ -33,8 +34,9 @@ export function schemeIdFor(provider: ProviderInfo): SchemeId | undefined {
     case 'none':
     case 'apiKey':
     case 'basic':
-    case 'custom':
       return provider.authType
+    case 'custom':
+      return provider.customOpts?.multiStep ? 'custom/multiStep' : 'custom'
     case 'jwt':
       return undefined
     case 'oauth2': {

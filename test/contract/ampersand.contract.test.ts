@@ -24,7 +24,7 @@ function capturingBackend() {
       if (String(input).endsWith('/oauth-connect') || String(input).endsWith(':oauth-update')) {
         return new Response('https://provider.test/authorize?state=s', { headers: { 'Content-Type': 'text/plain' } })
       }
-      return Response.json({
+      const connection = {
         id: 'conn-1',
         projectId: 'proj-1',
         provider: body?.provider ?? 'x',
@@ -33,7 +33,8 @@ function capturingBackend() {
         createTime: '2026-01-01T00:00:00Z',
         group: { groupRef: 'group-1', groupName: 'Acme', projectId: 'proj-1', createTime: '2026-01-01T00:00:00Z' },
         consumer: { consumerRef: 'consumer-1', consumerName: 'Ada', projectId: 'proj-1', createTime: '2026-01-01T00:00:00Z' },
-      })
+      }
+      return Response.json(String(input).endsWith('/custom-auth/connect') ? { connection } : connection)
     },
   })
   return { backend, sent }
@@ -83,6 +84,18 @@ describe.each(entries)('provider %s', (name, entry) => {
       return
     }
     const input = scheme.toInput(parsed.data!)
+    if (scheme.flow === 'steps') {
+      const step = await backend.startCustomAuth(scope, input)
+      await backend.continueCustomAuth('session-1', { tenant: 't-1', admin_consent: 'True' })
+      const [started, continued] = sent
+      expect(step.kind).toBe('connection')
+      expect(started).toMatchObject({ method: 'POST', url: 'https://api.test/v1/custom-auth/connect' })
+      expect(started!.body).toMatchObject({ projectIdOrName: 'proj-1', provider: name, ...scope })
+      expect(errorsAgainst(requestBodyPointer('/custom-auth/connect', 'post'), started!.body)).toEqual([])
+      expect(continued!.body).toStrictEqual({ projectIdOrName: 'proj-1', sessionId: 'session-1', callbackParams: { tenant: 't-1', admin_consent: 'True' } })
+      expect(errorsAgainst(requestBodyPointer('/custom-auth/connect', 'post'), continued!.body)).toEqual([])
+      return
+    }
     await backend.createConnection(scope, input)
     await backend.updateConnection(scope, 'conn-1', input)
     const [created, updated] = sent
@@ -124,9 +137,13 @@ const exactBodies: [scheme: string, provider: string, values: SchemeValues, body
   ],
   [
     'custom',
-    'redtail',
-    { customAuth: { apiKey: 'rk', username: 'ada', password: 'pw' }, metadata: { region: 'crm' } },
-    { providerMetadata: { region: { value: 'crm', source: 'input' } }, customAuth: { apiKey: 'rk', username: 'ada', password: 'pw' } },
+    'discourse',
+    { customAuth: { apiKey: 'dk', username: 'ada' }, metadata: { workspace: 'forum.acme.com' } },
+    {
+      providerWorkspaceRef: 'forum.acme.com',
+      providerMetadata: { workspace: { value: 'forum.acme.com', source: 'input' } },
+      customAuth: { apiKey: 'dk', username: 'ada' },
+    },
   ],
   ['none', 'mock', {}, {}],
 ]
@@ -141,9 +158,28 @@ describe.each(exactBodies)('exact connections:generate body for %s (%s)', (_sche
   })
 })
 
+test('exact custom-auth/connect bodies: a multi-step provider with inputs, and one with none', async () => {
+  const { backend, sent } = capturingBackend()
+  const redtail = resolveScheme(providerInfoSchema.parse((providers as Record<string, unknown>).redtail), defaultMessages)!
+  await backend.startCustomAuth(scope, redtail.toInput(redtail.schema.parse({ customAuth: { apiKey: 'rk', username: 'ada', password: 'pw' }, metadata: { region: 'crm' } })))
+  const consent = resolveScheme(providerInfoSchema.parse((providers as Record<string, unknown>).microsoftAdminConsent), defaultMessages)!
+  await backend.startCustomAuth(scope, consent.toInput(consent.defaultValues))
+  expect(sent.map((request) => request.body)).toStrictEqual([
+    {
+      projectIdOrName: 'proj-1',
+      provider: 'redtail',
+      ...scope,
+      providerMetadata: { region: { value: 'crm', source: 'input' } },
+      customAuth: { apiKey: 'rk', username: 'ada', password: 'pw' },
+    },
+    { projectIdOrName: 'proj-1', provider: 'microsoftAdminConsent', ...scope },
+  ])
+})
+
 test('the validator rejects bodies that break the spec (so the checks above can fail)', () => {
   expect(errorsAgainst('#/components/schemas/GenerateConnectionRequest', { groupRef: 'g', consumerRef: 'c', provider: 'p', basicAuth: { username: 'u' } })).not.toEqual([])
   expect(errorsAgainst('#/components/schemas/GenerateConnectionRequest', { groupRef: 'g', provider: 'p' })).not.toEqual([])
   expect(errorsAgainst(requestBodyPointer('/oauth-connect', 'post'), { provider: 'p', groupRef: 'g', consumerRef: 'c' })).not.toEqual([])
   expect(errorsAgainst('#/components/schemas/UpdateConnectionRequest', { updateMask: ['customAuth'], connection: {} })).not.toEqual([])
+  expect(errorsAgainst(requestBodyPointer('/custom-auth/connect', 'post'), { provider: 'redtail' })).not.toEqual([])
 })
