@@ -156,8 +156,11 @@ export const PasswordGrant: Story = {
   },
 }
 
-/** Custom auth: text and password inputs from the catalog, plus region metadata with a default. */
-export const CustomInputs: Story = {
+/**
+ * Multi-step custom auth (Redtail): text and password inputs from the catalog, plus region
+ * metadata with a default, sent to `custom-auth/connect`; the platform answers the connection.
+ */
+export const MultiStepCustomInputs: Story = {
   args: { provider: 'redtail' },
   play: async ({ canvas, args }) => {
     const region = await canvas.findByLabelText('Region')
@@ -171,7 +174,9 @@ export const CustomInputs: Story = {
     await userEvent.type(canvas.getByLabelText('Password'), 'rt-pass')
     await submit(canvas)
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledTimes(1))
-    await expect(generated()).toMatchObject({
+    await expect(requestsTo('POST', '/connections:generate')).toHaveLength(0)
+    await expect(onlyBodyTo('POST', '/custom-auth/connect')).toMatchObject({
+      projectIdOrName: 'proj-1',
       provider: 'redtail',
       customAuth: { apiKey: 'rt-key', username: 'ada', password: 'rt-pass' },
       providerMetadata: { region: { value: 'crm', source: 'input' } },

@@ -57,7 +57,9 @@ export interface FakePlatformOptions {
  * The reference platform (`demo/server/platform.ts`, the one `npm run demo` serves) running inside
  * MSW on the page's own origin, so browser tests and stories talk to the same spec-validating
  * server as the demo. OAuth sign-in goes through the same-origin stand-in page
- * `fake-authorize.html`, which completes it through `window.opener.plugboardFakePlatform`.
+ * `fake-authorize.html`, which completes it through `window.opener.plugboardFakePlatform`; a
+ * multi-step custom sign-in's consent page is `fake-custom-auth.html`, which posts the callback's
+ * params as the platform's callback page would.
  * Adds what tests need: recorded requests, seeding and network-level faults.
  */
 export function createFakePlatform(options: FakePlatformOptions = {}) {

@@ -10,6 +10,7 @@ export type FaultEndpoint =
   | 'deleteConnection'
   | 'oauthConnect'
   | 'oauthUpdate'
+  | 'customAuthConnect'
 
 /** A fault: wait, then answer with a status, a broken body or an HTML page instead of the real answer. */
 export interface Fault {

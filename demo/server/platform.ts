@@ -8,9 +8,11 @@ import type { SpecIssue } from './openapi'
 import { catalog, ConnectionStore, publicConnection, schemeOf, seedDemoConnections } from './store'
 import type { StoredConnection } from './store'
 import { CALLBACK_PATH, createSignIn } from './signIn'
+import { createCustomAuth, CUSTOM_AUTH_CALLBACK_PATH, CUSTOM_AUTH_CONSENT_PATH } from './customAuth'
 import type { FakeAuthorization, OAuthAuthorization } from './signIn'
 
 export { CALLBACK_PATH } from './signIn'
+export { CUSTOM_AUTH_CALLBACK_PATH, CUSTOM_AUTH_CONSENT_PATH } from './customAuth'
 
 /** Options of {@link createPlatform}. */
 export interface PlatformOptions {
@@ -73,11 +75,19 @@ const credentialKeys = ['apiKey', 'basicAuth', 'oauth2ClientCredentials', 'oauth
 export function createPlatform(options: PlatformOptions) {
   const store = new ConnectionStore(options.project)
   const signIn = createSignIn({ origin: options.origin, appOrigin: options.appOrigin, authorization: options.authorization, store })
+  const customAuth = createCustomAuth({
+    origin: options.origin,
+    appOrigin: options.appOrigin,
+    authorization: options.authorization,
+    store,
+    rejected: (body) => rejectedCredentials(body),
+  })
   const faults = new Faults()
   /** Back to the starting point: seeded connections, no pending sign-ins, no faults. */
   const reset = () => {
     store.clear()
     signIn.clear()
+    customAuth.clear()
     faults.clear()
     if (options.seed !== false) {
       const who = options.seed ?? { groupRef: 'acme', consumerRef: 'ada' }
@@ -142,6 +152,26 @@ export function createPlatform(options: PlatformOptions) {
   })
 
   app.get(CALLBACK_PATH, (c) => signIn.callback(c))
+  app.get(CUSTOM_AUTH_CALLBACK_PATH, (c) => customAuth.callback(c))
+  app.get(CUSTOM_AUTH_CONSENT_PATH, (c) => customAuth.consentPage(c))
+
+  app.post(`${base}/custom-auth/connect`, async (c) => {
+    const response = await faulted(c, 'customAuthConnect')
+    if (response) return response
+    const read = await readJson(c)
+    if (!read.ok) return read.response
+    const issues = specIssues(requestBodyPointer('/custom-auth/connect', 'post'), read.body)
+    if (issues.length) return invalid(c, issues)
+    if (read.body.projectIdOrName !== options.project) return problem(c, 404, { title: 'Not Found', detail: 'No such project.' })
+    const answer = customAuth.connect(read.body)
+    if (answer.kind === 'ok') return c.json(answer.body)
+    if (answer.kind === 'invalid') return invalid(c, answer.issues)
+    return problem(c, answer.status, {
+      title: answer.title,
+      detail: answer.detail,
+      ...(answer.issues ? { issues: answer.issues.map((issue) => ({ type: 'about:blank', in: 'body', ...issue })) } : {}),
+    })
+  })
 
   app.post(`${base}/oauth-connect`, async (c) => {
     const response = await faulted(c, 'oauthConnect')

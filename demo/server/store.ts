@@ -37,8 +37,25 @@ const acmeErp = {
   support: { bulkWrite: { delete: false, insert: false, update: false, upsert: false }, delete: false, proxy: true, read: true, search: { operators: { equals: false } }, subscribe: false, write: false },
 }
 
-/** The real catalog fixtures, keyed by provider name, plus the demo's own `acmeErp`. */
-export const catalog = { ...(providers as unknown as Record<string, CatalogEntry>), acmeErp } as Record<string, CatalogEntry>
+/**
+ * Another of the demo's own: a multi-step custom sign-in that takes an input and then sends the
+ * person to a consent page (no real catalog entry does both), so the form-then-window path runs.
+ */
+const acmeSso = {
+  name: 'acmeSso',
+  displayName: 'Acme SSO',
+  authType: 'custom',
+  baseURL: 'https://{{.domain}}.sso.acme.example',
+  defaultModule: '',
+  customOpts: {
+    multiStep: true,
+    inputs: [{ name: 'domain', displayName: 'Company domain', fieldType: 'fieldTypeText', prompt: 'The domain your team signs in with, e.g. acme.com.' }],
+  },
+  support: acmeErp.support,
+}
+
+/** The real catalog fixtures, keyed by provider name, plus the demo's own `acmeErp` and `acmeSso`. */
+export const catalog = { ...(providers as unknown as Record<string, CatalogEntry>), acmeErp, acmeSso } as Record<string, CatalogEntry>
 
 /** OAuth tokens kept for a connection; never sent to the browser. */
 export interface StoredTokens {

@@ -14,7 +14,9 @@ interface SchemeCase {
   provider: string
   /** label → what the person types */
   fill: Record<string, string>
-  /** the part of the connections:generate body beyond group, consumer and provider */
+  /** where the form sends it @default '/connections:generate' */
+  endpoint?: string
+  /** the part of the body beyond group, consumer and provider */
   body: Record<string, unknown>
   secrets: string[]
 }
@@ -58,9 +60,22 @@ const formCases: SchemeCase[] = [
   },
   {
     scheme: 'custom',
+    provider: 'discourse',
+    fill: { 'API Key': 'dc-key', 'API Username': 'system', 'Your domain': 'forum.acme.com' },
+    body: {
+      customAuth: { apiKey: 'dc-key', username: 'system' },
+      providerWorkspaceRef: 'forum.acme.com',
+      providerMetadata: { workspace: { value: 'forum.acme.com', source: 'input' } },
+    },
+    secrets: ['API Key', 'API Username'],
+  },
+  {
+    scheme: 'custom/multiStep',
     provider: 'redtail',
+    endpoint: '/custom-auth/connect',
     fill: { 'API Key': 'rt-key', Username: 'advisor', Password: 'rt-pass' },
     body: {
+      projectIdOrName: 'proj-1',
       customAuth: { apiKey: 'rt-key', username: 'advisor', password: 'rt-pass' },
       providerMetadata: { region: { value: 'crm', source: 'input' } },
     },
@@ -77,7 +92,7 @@ test('every form scheme in the registry has a case here', () => {
   expect(formSchemes.filter((id) => !covered.has(id))).toEqual([])
 })
 
-describe.each(formCases)('$scheme form ($provider)', ({ provider, fill, body, secrets }) => {
+describe.each(formCases)('$scheme form ($provider)', ({ provider, fill, body, secrets, endpoint = '/connections:generate' }) => {
   test('has no axe violations and labels every input', async () => {
     const { container } = renderWithKit(<AuthSchemeForm provider={provider} />)
     await screen.findByRole('button', { name: 'Connect' })
@@ -94,8 +109,9 @@ describe.each(formCases)('$scheme form ($provider)', ({ provider, fill, body, se
     }
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
-    const sent = platform.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/connections:generate'))
+    const sent = platform.requests.filter((r) => r.method === 'POST' && r.path.endsWith(endpoint))
     expect(sent).toHaveLength(1)
+    expect(platform.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
     expect(sent[0]!.body).toEqual({ ...scope, provider, ...body })
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider })
     for (const label of secrets) expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe('')

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createPlatform } from '../../demo/server/platform'
-import { errorsAgainst } from './openapi'
+import { errorsAgainst, requestBodyPointer } from './openapi'
 
 const appOrigin = 'http://localhost:4000'
 const make = () =>
@@ -105,5 +105,80 @@ describe('reference platform (demo/server)', () => {
     // A state is single-use.
     const replay = await (await app.request(`/callbacks/v1/oauth?state=${state}&code=abc`)).text()
     expect(replay).toContain('invalid_state')
+  })
+
+  describe('custom-auth/connect', () => {
+    const post = (app: ReturnType<typeof make>['app'], body: Record<string, unknown>) =>
+      app.request('/v1/custom-auth/connect', { method: 'POST', headers, body: JSON.stringify({ projectIdOrName: 'demo', ...body }) })
+    const who = { groupRef: 'acme', consumerRef: 'ada' }
+
+    test('Redtail: inputs exchanged server-side give the connection at once, without its secrets', async () => {
+      const { app, store } = make()
+      const response = await post(app, { provider: 'redtail', ...who, customAuth: { apiKey: 'rk-secret', username: 'ada', password: 'pw-secret' } })
+      expect(response.status).toBe(200)
+      const text = await response.text()
+      const body = JSON.parse(text) as { connection: Record<string, unknown> }
+      expect(errorsAgainst(schema('CustomAuthConnectResponse'), body)).toEqual([])
+      expect(body.connection).toMatchObject({ provider: 'redtail', authScheme: 'custom', status: 'working' })
+      expect(text).not.toMatch(/rk-secret|pw-secret/)
+      expect(store.list({ provider: 'redtail' })).toHaveLength(1)
+    })
+
+    test('missing inputs, a refused secret, and a provider without steps are field problems', async () => {
+      const { app } = make()
+      const missing = await post(app, { provider: 'redtail', ...who, customAuth: { apiKey: 'k' } })
+      expect(missing.status).toBe(400)
+      const problem = (await missing.json()) as { issues: { name: string }[] }
+      expect(errorsAgainst(schema('InputValidationProblem'), problem)).toEqual([])
+      expect(problem.issues.map((issue) => issue.name)).toEqual(['customAuth.username', 'customAuth.password'])
+      const wrong = await post(app, { provider: 'redtail', ...who, customAuth: { apiKey: 'k', username: 'u', password: 'wrong' } })
+      expect(wrong.status).toBe(422)
+      expect(((await wrong.json()) as { issues: { name: string }[] }).issues.map((issue) => issue.name)).toEqual(['customAuth.password'])
+      const plain = await post(app, { provider: 'gitlab', ...who, customAuth: { token: 't' } })
+      expect(((await plain.json()) as { issues: { name: string }[] }).issues[0]!.name).toBe('provider')
+    })
+
+    test('admin consent: a redirect to the consent page, a callback that forwards its params, then the connection', async () => {
+      const { app, store } = make()
+      const started = (await (await post(app, { provider: 'microsoftAdminConsent', ...who })).json()) as { redirect: { url: string; sessionId: string } }
+      expect(errorsAgainst(schema('CustomAuthConnectResponse'), started)).toEqual([])
+      const consent = new URL(started.redirect.url)
+      expect(consent.origin + consent.pathname).toBe('http://localhost:4010/stand-in/admin-consent')
+      expect(consent.searchParams.get('state')).toBe(started.redirect.sessionId)
+      const page = await (await app.request(consent.pathname + consent.search)).text()
+      const accept = new URL(page.match(/class="accept" href="([^"]+)"/)![1]!.replace(/&#38;/g, '&'))
+      expect(accept.pathname).toBe('/callbacks/v1/custom-auth')
+      const callback = await app.request(accept.pathname + accept.search)
+      expect(callback.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(callback.headers.get('cache-control')).toBe('no-store')
+      const html = await callback.text()
+      expect(html).toContain(`postMessage(message, "${appOrigin}")`)
+      expect(html).toContain('"source":"ampersand-custom-auth"')
+      const params = Object.fromEntries(accept.searchParams)
+      expect(params).toMatchObject({ admin_consent: 'True', state: started.redirect.sessionId })
+      const resumeBody = { projectIdOrName: 'demo', sessionId: started.redirect.sessionId, callbackParams: params }
+      expect(errorsAgainst(requestBodyPointer('/custom-auth/connect', 'post'), resumeBody)).toEqual([])
+      const finished = (await (await post(app, resumeBody)).json()) as { connection: { provider: string } }
+      expect(finished.connection).toMatchObject({ provider: 'microsoftAdminConsent', authScheme: 'custom', status: 'working' })
+      expect(store.list({ provider: 'microsoftAdminConsent' })).toHaveLength(1)
+      // A session is single-use.
+      const replay = await post(app, resumeBody)
+      expect(replay.status).toBe(400)
+      expect(((await replay.json()) as { detail: string }).detail).toBe('This sign-in has expired or was already finished. Please start again.')
+    })
+
+    test('declined consent is a problem that says so, and nothing is created', async () => {
+      const { app, store } = make()
+      const started = (await (await post(app, { provider: 'microsoftAdminConsent', ...who })).json()) as { redirect: { sessionId: string } }
+      const declined = await post(app, {
+        sessionId: started.redirect.sessionId,
+        callbackParams: { error: 'access_denied', error_description: 'The admin declined consent.', state: started.redirect.sessionId },
+      })
+      expect(declined.status).toBe(400)
+      const problem = await declined.json()
+      expect(errorsAgainst(schema('ApiProblem'), problem)).toEqual([])
+      expect(problem).toMatchObject({ detail: 'Consent was declined on the provider’s page.' })
+      expect(store.list({ provider: 'microsoftAdminConsent' })).toHaveLength(0)
+    })
   })
 })
