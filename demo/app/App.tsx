@@ -15,7 +15,9 @@ const integrations = [
   { provider: 'mailgun', blurb: 'Send transactional mail.', method: 'Basic auth' },
   { provider: 'freshdesk', blurb: 'See support tickets.', method: 'Basic auth and a domain' },
   { provider: 'acmeErp', blurb: 'Match invoices to deals.', method: 'Custom inputs with a select' },
-  { provider: 'redtail', blurb: 'Link advisor records.', method: 'Custom inputs and a region' },
+  { provider: 'redtail', blurb: 'Link advisor records.', method: 'Custom inputs, exchanged server-side (multi-step)' },
+  { provider: 'microsoftAdminConsent', blurb: 'Read your organisation’s directory.', method: 'Admin consent in a window (multi-step)' },
+  { provider: 'acmeSso', blurb: 'Sign your team in with Acme SSO.', method: 'A domain, then consent (multi-step)' },
 ]
 
 export function App() {

@@ -62,7 +62,7 @@ describe('demo: OAuth through a real authorization server', () => {
     // Every card is titled with its provider's display name from the catalog, and the page waits for them before the screenshot.
     const cards = page.getByRole('region', { name: 'Available integrations' }).getByRole('article')
     await expect.poll(() => cards.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
-      ['HubSpot', 'Salesforce', 'Adobe', 'SugarCRM', 'OpenAI', 'Mailgun', 'Freshdesk', 'Acme ERP', 'Redtail'],
+      ['HubSpot', 'Salesforce', 'Adobe', 'SugarCRM', 'OpenAI', 'Mailgun', 'Freshdesk', 'Acme ERP', 'Redtail', 'Microsoft (Admin consent)', 'Acme SSO'],
     )
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/demo-page.png', fullPage: true })
@@ -137,6 +137,43 @@ describe.each(forms)('demo: $name form', ({ provider, name, fill, select, secret
     await dialog.waitFor({ state: 'hidden' })
     await page.getByRole('status').getByText(`Connected ${name}.`).waitFor()
     expect(demo.platform.store.list({ provider })).toHaveLength(1)
+  })
+})
+
+describe('demo: multi-step custom sign-in through the consent page', () => {
+  const MICROSOFT = 'Microsoft (Admin consent)'
+
+  test('admin consent: the window opens at the consent page; Accept connects, and the list shows it', async () => {
+    await open()
+    const [popup] = await Promise.all([page.waitForEvent('popup'), card('microsoftAdminConsent').getByRole('button', { name: `Connect ${MICROSOFT}` }).click()])
+    await popup.getByRole('heading', { name: 'Grant admin consent to Plugboard demo platform' }).waitFor()
+    await popup.getByRole('link', { name: 'Accept' }).click()
+    await card('microsoftAdminConsent').getByText(`${MICROSOFT} is connected`).waitFor()
+    await page.getByRole('status').getByText(`Connected ${MICROSOFT}.`).waitFor()
+    await page.getByRole('rowheader', { name: new RegExp(MICROSOFT.replace(/[()]/g, '\\$&')) }).waitFor()
+    const [stored] = demo.platform.store.list({ provider: 'microsoftAdminConsent' })
+    expect(stored).toMatchObject({ authScheme: 'custom', status: 'working', group: { groupRef: 'acme' }, consumer: { consumerRef: 'ada' } })
+    expect(stored?.secrets?.tenant).toMatch(/^tenant-/)
+  })
+
+  test('admin consent: Cancel on the consent page is reported next to the button, and nothing is created', async () => {
+    await open()
+    const [popup] = await Promise.all([page.waitForEvent('popup'), card('microsoftAdminConsent').getByRole('button', { name: `Connect ${MICROSOFT}` }).click()])
+    await popup.getByRole('link', { name: 'Cancel' }).click()
+    await card('microsoftAdminConsent').getByRole('alert').getByText('Consent was declined on the provider’s page.').waitFor()
+    expect(demo.platform.store.list({ provider: 'microsoftAdminConsent' })).toHaveLength(0)
+  })
+
+  test('Acme SSO: the domain in the form, then consent in the window, then connected', async () => {
+    await open()
+    await card('acmeSso').getByRole('button', { name: 'Connect Acme SSO' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Connect Acme SSO' })
+    await dialog.getByLabel('Company domain', { exact: true }).fill('acme.com')
+    const [popup] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: 'Connect' }).click()])
+    await popup.getByRole('link', { name: 'Accept' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('status').getByText('Connected Acme SSO.').waitFor()
+    expect(demo.platform.store.list({ provider: 'acmeSso' })[0]?.secrets).toMatchObject({ customAuth: { domain: 'acme.com' } })
   })
 })
 
