@@ -4,30 +4,13 @@ import { userEvent } from 'vitest/browser'
 import { ConnectButton, ConnectionList } from '../../src/index'
 import { expectNoAxeViolations } from '../axe'
 import { platform } from '../platform'
+import { readyButton, spyOnPopups as spyOnAllPopups } from '../popups'
 import { renderWithKit } from '../renderWithKit'
 
 const scope = { groupRef: 'group-1', consumerRef: 'consumer-1' }
 const oauthConnects = () => platform.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/oauth-connect'))
 
-/** Spies on window.open, remembering how many oauth-connect requests had been sent at each call. */
-function spyOnPopups() {
-  const realOpen = window.open.bind(window)
-  const requestsAtOpen: number[] = []
-  const windows: (Window | null)[] = []
-  const spy = vi.spyOn(window, 'open').mockImplementation((...args) => {
-    requestsAtOpen.push(oauthConnects().length)
-    const opened = realOpen(...args)
-    windows.push(opened)
-    return opened
-  })
-  return { spy, requestsAtOpen, windows }
-}
-
-async function readyButton(name: string) {
-  const button = await screen.findByRole('button', { name })
-  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
-  return button
-}
+const spyOnPopups = () => spyOnAllPopups(() => oauthConnects().length)
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -47,7 +30,7 @@ describe('ConnectButton, OAuth popup flow', () => {
     await screen.findByText('No accounts are connected yet.')
     await userEvent.click(await readyButton('Connect HubSpot'))
     expect(popups.spy).toHaveBeenCalledTimes(1)
-    expect(popups.requestsAtOpen).toEqual([0])
+    expect(popups.countsAtOpen).toEqual([0])
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), { timeout: 10_000 })
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'hubspot', authScheme: 'oauth2/authorizationCode' })
     expect(oauthConnects()[0]!.body).toEqual({ projectIdOrName: 'proj-1', provider: 'hubspot', ...scope })
@@ -217,7 +200,7 @@ describe('ConnectButton, credential and pre-popup forms', () => {
     await userEvent.fill(screen.getByLabelText('Subdomain'), 'acme')
     await waitFor(() => expect(screen.queryByText('Subdomain is required.')).toBeNull())
     await userEvent.click(screen.getByRole('button', { name: 'Continue to Salesforce' }))
-    expect(popups.requestsAtOpen).toEqual([0])
+    expect(popups.countsAtOpen).toEqual([0])
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), { timeout: 10_000 })
     expect(oauthConnects()[0]!.body).toEqual({
       projectIdOrName: 'proj-1',

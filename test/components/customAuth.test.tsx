@@ -4,31 +4,13 @@ import { userEvent } from 'vitest/browser'
 import { ConnectButton, ConnectionList } from '../../src/index'
 import { expectNoAxeViolations } from '../axe'
 import { platform } from '../platform'
+import { readyButton, spyOnPopups as spyOnAllPopups } from '../popups'
 import { renderWithKit } from '../renderWithKit'
 
 const scope = { groupRef: 'group-1', consumerRef: 'consumer-1' }
 const customAuthCalls = () => platform.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/custom-auth/connect'))
 
-/** Spies on window.open (calling through), remembering how many custom-auth calls preceded each open. */
-function spyOnPopups() {
-  const realOpen = window.open.bind(window)
-  const callsAtOpen: number[] = []
-  const windows: (Window | null)[] = []
-  const spy = vi.spyOn(window, 'open').mockImplementation((...args) => {
-    callsAtOpen.push(customAuthCalls().length)
-    const opened = realOpen(...args)
-    windows.push(opened)
-    return opened
-  })
-  return { spy, callsAtOpen, windows }
-}
-
-async function readyButton(name: string) {
-  const button = await screen.findByRole('button', { name })
-  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
-  return button
-}
-
+const spyOnPopups = () => spyOnAllPopups(() => customAuthCalls().length)
 const POPUP = { timeout: 10_000 }
 
 afterEach(() => {
@@ -100,7 +82,7 @@ describe('multi-step custom sign-in (custom-auth/connect)', () => {
     await userEvent.click(await readyButton('Connect Microsoft (Admin consent)'))
     // No form: nothing to type. The window opened before the first request.
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(popups.callsAtOpen).toEqual([0])
+    expect(popups.countsAtOpen).toEqual([0])
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), POPUP)
     const [started, resumed] = customAuthCalls().map((r) => r.body as Record<string, unknown>)
     expect(started).toEqual({ projectIdOrName: 'proj-1', provider: 'microsoftAdminConsent', ...scope })
@@ -151,7 +133,7 @@ describe('multi-step custom sign-in (custom-auth/connect)', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Connect' }))
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), POPUP)
     // The window opened once the first answer named the consent page.
-    expect(popups.callsAtOpen).toEqual([1])
+    expect(popups.countsAtOpen).toEqual([1])
     expect(customAuthCalls()[0]!.body).toEqual({ projectIdOrName: 'proj-1', provider: 'acmeSso', ...scope, customAuth: { domain: 'acme.com' } })
     expect(customAuthCalls()[1]!.body).toMatchObject({ callbackParams: { admin_consent: 'True' } })
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
