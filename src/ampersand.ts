@@ -57,7 +57,7 @@ const connectionSchema = z.object({
 })
 
 const customAuthStepSchema = z.union([
-  z.object({ redirect: z.object({ url: z.url({ protocol: /^https?$/ }), sessionId: z.string().check(z.minLength(1)) }) }),
+  z.object({ redirect: z.object({ url: z.string(), sessionId: z.string().check(z.minLength(1)) }) }),
   z.object({ connection: connectionSchema }),
 ])
 
@@ -189,15 +189,19 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
     return parsed.data
   }
 
-  async function authorizeUrl(response: Response): Promise<string> {
-    const text = (await response.text()).trim().replace(/^"|"$/g, '')
+  /** A page the sign-in window may open: an absolute http(s) URL, never `javascript:` or `data:`. */
+  function webUrl(text: string, status: number): string {
     try {
       const url = new URL(text)
       if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
     } catch {
       // fall through to the error below
     }
-    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status })
+    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status })
+  }
+
+  async function authorizeUrl(response: Response): Promise<string> {
+    return webUrl((await response.text()).trim().replace(/^"|"$/g, ''), response.status)
   }
 
   async function createConnection(scope: ConnectScope, input: ConnectionInput): Promise<Connection> {
@@ -215,7 +219,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
     const response = await request('POST', '/custom-auth/connect', { body: { projectIdOrName: options.project, ...body } })
     const step = await json(response, customAuthStepSchema)
     return 'redirect' in step
-      ? { kind: 'redirect', url: step.redirect.url, sessionId: step.redirect.sessionId }
+      ? { kind: 'redirect', url: webUrl(step.redirect.url, response.status), sessionId: step.redirect.sessionId }
       : { kind: 'connection', connection: toConnection(step.connection) }
   }
 
