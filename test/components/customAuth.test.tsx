@@ -157,4 +157,18 @@ describe('multi-step custom sign-in (custom-auth/connect)', () => {
     expect(spy).toHaveBeenCalledTimes(2)
     expect(customAuthCalls()).toHaveLength(2)
   })
+
+  test('reconnecting from the list runs the flow again and refreshes the one connection', async () => {
+    platform.configure({ autoAuthorize: 'allow' })
+    platform.seedConnections([{ provider: 'microsoftAdminConsent', status: 'bad_credentials', authScheme: 'custom' }])
+    renderWithKit(<ConnectionList />)
+    const row = await screen.findByRole('row', { name: /Microsoft \(Admin consent\)/ })
+    expect(row.textContent).toContain('Credentials need attention')
+    expect(row.textContent).toContain('Custom credentials')
+    await userEvent.click(within(row).getByRole('button', { name: 'Reconnect Microsoft (Admin consent)' }))
+    await waitFor(() => expect(customAuthCalls()).toHaveLength(2), POPUP)
+    expect(customAuthCalls()[0]!.body).toMatchObject({ provider: 'microsoftAdminConsent' })
+    await waitFor(() => expect(screen.getByRole('row', { name: /Microsoft \(Admin consent\)/ }).textContent).toContain('Working'))
+    expect(platform.connections.filter((c) => c.provider === 'microsoftAdminConsent')).toHaveLength(1)
+  })
 })
