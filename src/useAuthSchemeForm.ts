@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { get, useForm } from 'react-hook-form'
 import type { FieldValues, Resolver, UseFormReturn } from 'react-hook-form'
-import type { Connection } from './ConnectBackend'
+import type { Connection, CustomAuthStep } from './ConnectBackend'
 import type { ConnectError } from './ConnectError'
 import { toConnectError } from './ConnectError'
 import { useConnectContext } from './ConnectProvider'
@@ -188,10 +188,10 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       const input = scheme.toInput(values)
       // A multi-step sign-in's first step goes through the platform's flow; it may answer with the
       // connection, or with a page the person must visit next in the sign-in window.
-      const result =
-        scheme.flow === 'steps'
-          ? await backend.startCustomAuth(scope, input)
-          : { kind: 'connection' as const, connection: connectionId ? await update.mutateAsync({ connectionId, input }) : await create.mutateAsync(input) }
+      let result: CustomAuthStep
+      if (scheme.flow === 'steps') result = await backend.startCustomAuth(scope, input)
+      else if (connectionId) result = { kind: 'connection', connection: await update.mutateAsync({ connectionId, input }) }
+      else result = { kind: 'connection', connection: await create.mutateAsync(input) }
       if (result.kind === 'redirect') {
         // Kept until the flow ends: if the person closes the window, they can send them again.
         oauth.followRedirect(result)

@@ -285,6 +285,7 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
         ? backend.startOAuthUpdate(connectionId)
         : backend.startOAuth(scope, { ...input, provider: latest.current.provider })
       request.then(
+        // An OAuth authorize URL is a redirect with no session to resume: its callback posts the result.
         (url) => applyStepRef.current(run, { kind: 'redirect', url, sessionId: '' }),
         (caught: unknown) => fail(run, toConnectError(caught, messages.networkError)),
       )
