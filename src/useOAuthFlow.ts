@@ -207,7 +207,8 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     [backend, handleResult, fail, messages],
   )
 
-  const reportBlocked = useCallback(
+  /** Makes `popup` the flow's window: `waiting` in it, or `blocked` (reported) when the browser refused it. */
+  const adoptPopup = useCallback(
     (popup: OAuthPopup) => {
       popupRef.current = popup
       if (!popup.blocked) return setStatus('waiting')
@@ -235,7 +236,7 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
       popup.navigate(step.url)
       return setStatus('waiting')
     }
-    reportBlocked(watch(run, step.url))
+    adoptPopup(watch(run, step.url))
   }
 
   const openBlockedPopup = useCallback(() => {
@@ -269,10 +270,10 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
   const openWindowNow = useCallback(
     (run: number) => {
       const popup = watch(run)
-      reportBlocked(popup)
+      adoptPopup(popup)
       if (!popup.blocked) setStatus('starting')
     },
-    [watch, reportBlocked],
+    [watch, adoptPopup],
   )
 
   const start = useCallback(

@@ -29,11 +29,12 @@ const PARKED_TTL_MS = 10 * 60_000
 /** Providers whose inputs are checked first and whose flow then continues on a consent page. */
 const CONSENT_AFTER_INPUTS = new Set(['acmeSso'])
 
-/** What the handler answers: a JSON body and its status, or a problem. */
+/** What the handler answers: a JSON body, bad input, credentials the provider refused, or a failed step. */
 export type CustomAuthAnswer =
   | { kind: 'ok'; body: Record<string, unknown> }
   | { kind: 'invalid'; issues: SpecIssue[] }
-  | { kind: 'problem'; status: number; title: string; detail: string; issues?: SpecIssue[] }
+  | { kind: 'rejected'; issues: SpecIssue[] }
+  | { kind: 'failed'; detail: string }
 
 /** What {@link createCustomAuth} needs from the platform. */
 export interface CustomAuthOptions {
@@ -86,7 +87,7 @@ export function createCustomAuth(options: CustomAuthOptions) {
     }
     const rejected = options.rejected(body)
     if (rejected.length) {
-      return { kind: 'problem', status: 422, title: 'Unprocessable Entity', detail: 'The provider rejected the credentials.', issues: rejected }
+      return { kind: 'rejected', issues: rejected }
     }
     const who = {
       provider,
@@ -114,14 +115,14 @@ export function createCustomAuth(options: CustomAuthOptions) {
     const flow = parked.get(sessionId)
     parked.delete(sessionId)
     if (!flow || flow.expiresAt < Date.now() || (params.state !== undefined && params.state !== sessionId)) {
-      return { kind: 'problem', status: 400, title: 'Bad Request', detail: 'This sign-in has expired or was already finished. Please start again.' }
+      return { kind: 'failed', detail: 'This sign-in has expired or was already finished. Please start again.' }
     }
     if (params.error) {
       const reason = params.error === 'access_denied' ? 'Consent was declined on the provider’s page.' : params.error_description || params.error
-      return { kind: 'problem', status: 400, title: 'Bad Request', detail: reason }
+      return { kind: 'failed', detail: reason }
     }
     if (params.admin_consent !== 'True' || !params.tenant) {
-      return { kind: 'problem', status: 400, title: 'Bad Request', detail: 'The provider did not confirm consent.' }
+      return { kind: 'failed', detail: 'The provider did not confirm consent.' }
     }
     const { expiresAt: _expiresAt, inputs, ...who } = flow
     const connection = options.store.create({ ...who, authScheme: 'custom', status: 'working', secrets: { customAuth: inputs, tenant: params.tenant } })

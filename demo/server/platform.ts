@@ -42,6 +42,10 @@ const problem = (c: Context, status: number, body: Record<string, unknown>, head
 const invalid = (c: Context, issues: SpecIssue[], detail = 'The request body is not valid.') =>
   problem(c, 400, { title: 'Bad Request', detail, issues: issues.map((issue) => ({ type: 'about:blank', in: 'body', ...issue })) })
 
+/** 422: the provider refused these credentials, with an issue under each field it named. */
+const refused = (c: Context, issues: SpecIssue[]) =>
+  problem(c, 422, { title: 'Unprocessable Entity', detail: 'The provider rejected the credentials.', issues: issues.map((issue) => ({ in: 'body', ...issue })) })
+
 /**
  * Credentials the demo's make-believe providers refuse, so a person (and the e2e suite) can see a
  * server field error: any secret that is exactly `wrong`.
@@ -166,11 +170,8 @@ export function createPlatform(options: PlatformOptions) {
     const answer = customAuth.connect(read.body)
     if (answer.kind === 'ok') return c.json(answer.body)
     if (answer.kind === 'invalid') return invalid(c, answer.issues)
-    return problem(c, answer.status, {
-      title: answer.title,
-      detail: answer.detail,
-      ...(answer.issues ? { issues: answer.issues.map((issue) => ({ type: 'about:blank', in: 'body', ...issue })) } : {}),
-    })
+    if (answer.kind === 'rejected') return refused(c, answer.issues)
+    return problem(c, 400, { title: 'Bad Request', detail: answer.detail })
   })
 
   app.post(`${base}/oauth-connect`, async (c) => {
@@ -232,7 +233,7 @@ export function createPlatform(options: PlatformOptions) {
     const provider = String(body.provider)
     if (!catalog[provider]) return invalid(c, [{ name: 'provider', detail: `No provider named ${provider}.` }])
     const rejected = rejectedCredentials(body)
-    if (rejected.length) return problem(c, 422, { title: 'Unprocessable Entity', detail: 'The provider rejected the credentials.', issues: rejected.map((i) => ({ in: 'body', ...i })) })
+    if (rejected.length) return refused(c, rejected)
     const secrets = Object.fromEntries(credentialKeys.filter((key) => body[key] !== undefined).map((key) => [key, body[key]]))
     const connection = store.create({
       provider,
@@ -269,7 +270,7 @@ export function createPlatform(options: PlatformOptions) {
     const missing = (body.updateMask ?? []).filter((key) => patch[key] === undefined)
     if (missing.length) return invalid(c, missing.map((key) => ({ name: `connection.${key}`, detail: `${key} is in updateMask but has no value.` })))
     const rejected = rejectedCredentials(patch, 'connection.')
-    if (rejected.length) return problem(c, 422, { title: 'Unprocessable Entity', detail: 'The provider rejected the credentials.', issues: rejected.map((i) => ({ in: 'body', ...i })) })
+    if (rejected.length) return refused(c, rejected)
     const changes: Partial<StoredConnection> = { status: 'created' }
     const secrets = { ...connection.secrets }
     for (const key of body.updateMask ?? []) {
