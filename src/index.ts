@@ -1,65 +1,97 @@
+// The public API, layer by layer: components over hooks, hooks over the flow engine and the scheme
+// descriptors, all over the neutral model. Platform adapters sit beside them under `backends/`.
+
 // Components
-export { AuthSchemeForm } from './AuthSchemeForm'
-export type { AuthSchemeFormProps } from './AuthSchemeForm'
-export { ConnectButton } from './ConnectButton'
-export type { ConnectButtonProps } from './ConnectButton'
-export { ConnectionList } from './ConnectionList'
-export type { ConnectionListProps } from './ConnectionList'
-export { ConnectProvider, useConnectContext } from './ConnectProvider'
-export type { ConnectContextValue, ConnectProviderProps } from './ConnectProvider'
-export { Dialog } from './Dialog'
-export type { DialogProps } from './Dialog'
-export { OAuthStatus } from './OAuthStatus'
-export type { OAuthStatusProps } from './OAuthStatus'
+export { AuthSchemeForm } from './components/AuthSchemeForm'
+export type { AuthSchemeFormProps } from './components/AuthSchemeForm'
+export { ConnectButton } from './components/ConnectButton'
+export type { ConnectButtonProps } from './components/ConnectButton'
+export { ConnectionList } from './components/ConnectionList'
+export type { ConnectionListProps } from './components/ConnectionList'
+export { ConnectProvider } from './components/ConnectProvider'
+export type { ConnectProviderProps } from './components/ConnectProvider'
+export { Dialog } from './components/Dialog'
+export type { DialogProps } from './components/Dialog'
+export { HelpText } from './components/HelpText'
+export type { HelpTextProps } from './components/HelpText'
+export { OAuthStatus } from './components/OAuthStatus'
+export type { OAuthStatusProps } from './components/OAuthStatus'
+export { CredentialField } from './components/CredentialField'
 
 // Hooks
-export { useAuthSchemeForm } from './useAuthSchemeForm'
-export type { AuthSchemeFormState, SchemeFieldProps, UseAuthSchemeFormOptions } from './useAuthSchemeForm'
-export { useConnect } from './useConnect'
-export type { ConnectState, UseConnectOptions } from './useConnect'
-export { useConnections } from './useConnections'
-export { useCreateConnection } from './useCreateConnection'
-export { useDeleteConnection } from './useDeleteConnection'
-export { useInvalidateConnections } from './useInvalidateConnections'
-export { useOAuthFlow } from './useOAuthFlow'
-export type { OAuthFlow, OAuthFlowStatus, UseOAuthFlowOptions } from './useOAuthFlow'
-export { useProviderInfo } from './useProviderInfo'
-export { useProviderScheme } from './useProviderScheme'
-export type { ProviderSchemeState } from './useProviderScheme'
-export { useUpdateConnection } from './useUpdateConnection'
-export type { UpdateConnectionVariables } from './useUpdateConnection'
+export { useConnectContext } from './hooks/ConnectContext'
+export type { ConnectContextValue } from './hooks/ConnectContext'
+export { connectKeys } from './hooks/queryKeys'
+export { useAuthSchemeForm } from './hooks/useAuthSchemeForm'
+export type { AuthSchemeFormState, MethodOptionProps, UseAuthSchemeFormOptions } from './hooks/useAuthSchemeForm'
+export { useConnect } from './hooks/useConnect'
+export type { ConnectState, UseConnectOptions } from './hooks/useConnect'
+export { useConnections } from './hooks/useConnections'
+export { useCreateConnection } from './hooks/useCreateConnection'
+export { useDeleteConnection } from './hooks/useDeleteConnection'
+export { useInvalidateConnections } from './hooks/useInvalidateConnections'
+export { useOAuthFlow } from './hooks/useOAuthFlow'
+export type { OAuthFlow, OAuthFlowStatus, UseOAuthFlowOptions } from './hooks/useOAuthFlow'
+export { useProviderScheme } from './hooks/useProviderScheme'
+export type { ProviderSchemeState } from './hooks/useProviderScheme'
+export { useProviderSpec } from './hooks/useProviderSpec'
+export type { SchemeFieldProps } from './hooks/useSchemeFields'
+export { useUpdateConnection } from './hooks/useUpdateConnection'
+export type { UpdateConnectionVariables } from './hooks/useUpdateConnection'
 
-// Backends
-export { ampersand } from './ampersand'
-export type { AmpersandOptions } from './ampersand'
+// Sign-in flow engine (framework-free)
+export { isActiveStatus, SignInFlow } from './flows/SignInFlow'
+export type { SignInErrors, SignInEvent, SignInFlowOptions, SignInSnapshot, SignInStatus } from './flows/SignInFlow'
+export { openPopup } from './flows/popupWindow'
+export type { PopupHost, PopupMessageEvent, PopupTarget } from './flows/popupWindow'
+
+// Auth schemes
+export { resolveMethod, resolveMethods } from './schemes/resolveMethod'
+export type { ResolvedMethod } from './schemes/resolveMethod'
+export type { SchemeDescriptor, SchemeFact, SchemeField, SchemeValues } from './schemes/SchemeDescriptor'
+export { descriptorFor, schemeRegistry } from './schemes/schemeRegistry'
+export { checkPem, parsePem } from './schemes/pem'
+export type { PemBlock, PemKind, PemProblem } from './schemes/pem'
+export { generateSecret } from './schemes/hmac'
+
+// Neutral model and backend interface
 export type {
-  AuthScheme,
   Connection,
   ConnectionFilter,
   ConnectionInput,
+  ConnectionScheme,
   ConnectionStatus,
   ConnectBackend,
   ConnectScope,
   Credentials,
-  CustomAuthStep,
-  OAuthStartInput,
-  ProviderContext,
-} from './ConnectBackend'
-export { ConnectError, isConnectError } from './ConnectError'
-export type { ConnectErrorKind, ConnectErrorOptions } from './ConnectError'
-export { describeError } from './describeError'
-export { openOAuthPopup } from './oauthPopup'
-export type { CustomAuthCallbackMessage, OAuthPopup, OAuthPopupOptions, OAuthResultMessage, PopupMessage } from './oauthPopup'
-export { providerDisplayName, providerInfoSchema } from './providerInfo'
-export type { CustomAuthInput, MetadataInput, ProviderInfo } from './providerInfo'
-export { connectKeys } from './queryKeys'
+  PopupAnswer,
+  PopupProtocol,
+  RedirectStep,
+  SignInStep,
+} from './model/ConnectBackend'
+export type {
+  CredentialPart,
+  HmacAlgorithm,
+  InputSpec,
+  PartOf,
+  Placement,
+  ProviderSpec,
+  SchemeId,
+  ScopeChoice,
+  SecretEncoding,
+  SignInMethod,
+} from './model/ProviderSpec'
+export { ConnectError, isConnectError } from './model/ConnectError'
+export type { ConnectErrorKind, ConnectErrorOptions } from './model/ConnectError'
+export { describeError } from './model/describeError'
 
-// Auth schemes
-export { resolveScheme } from './schemes/resolveScheme'
-export type { ResolvedScheme } from './schemes/resolveScheme'
-export type { SchemeDescriptor, SchemeField, SchemeId, SchemeValues } from './schemes/SchemeDescriptor'
-export { schemeIdFor, schemeRegistry } from './schemes/schemeRegistry'
+// Backends
+export { ampersand } from './backends/ampersand/ampersand'
+export type { AmpersandOptions } from './backends/ampersand/ampersand'
+export { providerInfoSchema, toProviderSpec } from './backends/ampersand/catalog'
+export type { CustomAuthInput, MetadataInput, ProviderInfo } from './backends/ampersand/catalog'
+export { customAuthProtocol, oauthResultProtocol } from './backends/ampersand/protocols'
 
 // Words
-export { defaultMessages } from './messages'
-export type { ConnectMessages } from './messages'
+export { defaultMessages } from './model/messages'
+export type { ConnectMessages } from './model/messages'

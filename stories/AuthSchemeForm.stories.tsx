@@ -192,11 +192,13 @@ export const CustomManyInputs: Story = {
     await canvas.findByLabelText(labels[0]!)
     for (const label of labels) await expect(canvas.getByLabelText(label)).toHaveAttribute('type', 'password')
     await expect(canvas.getByLabelText('Certificate ID')).toHaveAccessibleDescription(/From the M2M Setup page/)
-    await expect(canvas.getByLabelText('Netsuite URL Prefix')).toHaveValue('1234567-sb')
+    // The prompt shows `1234567-sb` as an example account: a placeholder, not a value.
+    await expect(canvas.getByLabelText('Netsuite URL Prefix')).toHaveValue('')
+    await expect(canvas.getByLabelText('Netsuite URL Prefix')).toHaveAttribute('placeholder', '1234567-sb')
     await expect(canvas.getByLabelText('RESTlet Deployment URL (optional)')).toHaveValue('/app/site/hosting/restlet.nl?script=3277&deploy=1')
     await expect(canvas.getAllByRole('link', { name: 'Where to find this' })).toHaveLength(5)
     await submit(canvas)
-    for (const label of labels) await expect(await canvas.findByText(`${label} is required.`)).toBeVisible()
+    for (const label of [...labels, 'Netsuite URL Prefix']) await expect(await canvas.findByText(`${label} is required.`)).toBeVisible()
     await expect(canvas.getByLabelText('Client ID')).toHaveFocus()
     await expect(requestsTo('POST', '/connections:generate')).toHaveLength(0)
   },
@@ -209,16 +211,17 @@ export const OAuthWithMetadataBeforePopup: Story = {
   play: async ({ canvas, args }) => {
     const open = spyOn(window, 'open')
     await expect(await canvas.findByText('Enter these details, then sign in to Netsuite in a new window.')).toBeVisible()
-    await expect(canvas.getByLabelText('Netsuite URL Prefix')).toHaveValue('1234567-sb')
+    await expect(canvas.getByLabelText('Netsuite URL Prefix')).toHaveValue('')
     await expect(canvas.getByLabelText('RESTlet Script ID (optional)')).toHaveValue('')
+    await userEvent.type(canvas.getByLabelText('Netsuite URL Prefix'), 'tstdrv2212')
     await userEvent.type(canvas.getByLabelText('RESTlet Script ID (optional)'), '3046')
     await submit(canvas, 'Continue to Netsuite')
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ provider: 'netsuite' })), { timeout: 10_000 })
     await expect(open).toHaveBeenCalledTimes(1)
     await expect(onlyBodyTo('POST', '/oauth-connect')).toMatchObject({
       provider: 'netsuite',
-      providerWorkspaceRef: '1234567-sb',
-      providerMetadata: { workspace: { value: '1234567-sb', source: 'input' }, scriptId: { value: '3046', source: 'input' } },
+      providerWorkspaceRef: 'tstdrv2212',
+      providerMetadata: { workspace: { value: 'tstdrv2212', source: 'input' }, scriptId: { value: '3046', source: 'input' } },
     })
   },
 }

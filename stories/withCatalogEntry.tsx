@@ -1,20 +1,19 @@
 import type { Decorator } from '@storybook/react-vite'
 import { useMemo } from 'react'
 import type { ReactNode } from 'react'
-import type { ConnectBackend, ProviderInfo } from '../src/index'
-import { ConnectProvider, useConnectContext } from '../src/index'
+import type { ConnectBackend, ProviderInfo, ProviderSpec } from '../src/index'
+import { ConnectProvider, toProviderSpec, useConnectContext } from '../src/index'
 
-function CatalogEntryProvider({ entry, children }: { entry: ProviderInfo; children: ReactNode }) {
+function ExtraProvider({ spec, children }: { spec: ProviderSpec; children: ReactNode }) {
   const outer = useConnectContext('withCatalogEntry')
   const backend = useMemo<ConnectBackend>(
     () => ({
       ...outer.backend,
-      // Its own id keeps its cached catalog entries apart from the outer backend's.
-      id: `${outer.backend.id}+${entry.name}`,
-      getProvider: (provider, signal) =>
-        provider === entry.name ? Promise.resolve(entry) : outer.backend.getProvider(provider, signal),
+      // Its own id keeps its cached providers apart from the outer backend's.
+      id: `${outer.backend.id}+${spec.id}`,
+      getProvider: (provider, signal) => (provider === spec.id ? Promise.resolve(spec) : outer.backend.getProvider(provider, signal)),
     }),
-    [outer.backend, entry],
+    [outer.backend, spec],
   )
   return (
     <ConnectProvider backend={backend} {...outer.scope} queryClient={outer.queryClient} messages={outer.messages}>
@@ -24,13 +23,13 @@ function CatalogEntryProvider({ entry, children }: { entry: ProviderInfo; childr
 }
 
 /**
- * A story decorator (inside `KitDecorator`) that adds one catalog entry the real catalog lacks,
- * e.g. a provider with an auth type the kit cannot render.
+ * A story decorator (inside `KitDecorator`) that adds one provider the real catalog lacks: an
+ * Ampersand catalog entry (e.g. one with an auth type the kit cannot render), or a neutral spec.
  */
 export const withCatalogEntry =
-  (entry: ProviderInfo): Decorator =>
+  (entry: ProviderInfo | ProviderSpec): Decorator =>
   (Story) => (
-    <CatalogEntryProvider entry={entry}>
+    <ExtraProvider spec={'methods' in entry ? entry : toProviderSpec(entry)}>
       <Story />
-    </CatalogEntryProvider>
+    </ExtraProvider>
   )

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { ampersand, ConnectButton, ConnectionList, ConnectProvider, useProviderInfo } from '@plugboard/react'
+import { ampersand, ConnectButton, ConnectionList, ConnectProvider, useProviderSpec } from '@plugboard/react'
 import type { Connection } from '@plugboard/react'
 import '@plugboard/react/styles.css'
 
@@ -61,7 +61,7 @@ export function App() {
 
 /** One integration: its name from the catalog (the key until the catalog answers), what it does, and the kit's button. */
 function IntegrationCard({ provider, blurb, method, names, onNotice }: (typeof integrations)[number] & { names: Map<string, string>; onNotice: (text: string) => void }) {
-  const name = useProviderInfo(provider).data?.displayName ?? provider
+  const name = useProviderSpec(provider).data?.displayName ?? provider
   useEffect(() => {
     names.set(provider, name)
   }, [names, provider, name])

@@ -1,62 +1,79 @@
-import type { AuthScheme, Credentials } from '../ConnectBackend'
-import type { ConnectMessages } from '../messages'
-import type { ProviderInfo } from '../providerInfo'
-
-/**
- * Every sign-in method the kit can render: the platform's connection schemes (`AuthScheme`), and
- * `custom/multiStep`, custom auth driven step by step by the platform (its connections are `custom`).
- */
-export type SchemeId = AuthScheme | 'custom/multiStep'
+import type { Credentials } from '../model/ConnectBackend'
+import type { ConnectMessages } from '../model/messages'
+import type { PartOf, SchemeId } from '../model/ProviderSpec'
 
 /** One input of a credential form, as data. */
 export interface SchemeField {
-  /** The form path: `apiKey`, `customAuth.token`, `metadata.region`, `providerWorkspaceRef`, … */
+  /**
+   * The form path. A descriptor names its fields relative to its part (`apiKey`); a resolved
+   * method prefixes them (`credentials.0.apiKey`, `connection.metadata.region`).
+   */
   name: string
   /** The visible label. */
   label: string
-  /** How it renders. */
-  kind: 'text' | 'password' | 'select'
-  /** Masked, with a reveal toggle, and cleared after a successful submit. */
+  /**
+   * How it renders: a one-line input, a masked one, a `select`, a multi-line `textarea`, a `pem`
+   * block (paste or pick a file), or `choices` (a group of checkboxes; its value is a list).
+   */
+  kind: 'text' | 'password' | 'select' | 'textarea' | 'pem' | 'choices'
+  /** Masked, with a reveal toggle, never echoed back, and cleared after a successful submit. */
   secret: boolean
   /** Whether an empty value is refused. */
   required: boolean
-  /** Help text shown under the input. */
+  /** Help text shown under the input; may hold Markdown inline code and links. */
   help?: string
   /** A link to where the person finds this value. */
   docsUrl?: string
-  /** The choices of a `select`. */
+  /** The choices of a `select` or `choices` field. */
   options?: { value: string; label: string }[]
-  /** The initial value. */
-  defaultValue?: string
+  /** The initial value (a list for `choices`). */
+  defaultValue?: string | string[]
+  /** An example shown in the empty input, never sent. */
+  placeholder?: string
   /** The `autocomplete` attribute. */
   autoComplete?: string
   /** Keep surrounding whitespace (passwords may contain it). @default false */
   keepWhitespace?: boolean
+  /** A check of a non-empty value beyond `required`: the message to show, or `undefined` when fine. */
+  validate?: (value: string) => string | undefined
+  /** Check as the person types, not only on submit (PEM blocks). @default false */
+  validateOnChange?: boolean
+  /** For `pem` fields: what the block holds, which decides the file picker and the loaded-key summary. */
+  pem?: 'certificate' | 'privateKey' | 'privateKeyOrSecret'
+  /** Offer a Generate button that fills in a random secret in this encoding. */
+  generate?: 'hex' | 'base64' | 'base64url'
+  /** Offer a Copy button. @default false */
+  copyable?: boolean
+}
+
+/** A read-only fact about a part, shown beside its fields ("Algorithm: HMAC-SHA256"). */
+export interface SchemeFact {
+  /** What it is. */
+  term: string
+  /** Its value. */
+  detail: string
 }
 
 /** Values of a credential form, nested by field path. */
 export type SchemeValues = Record<string, unknown>
 
 /**
- * One sign-in method: which flow it runs, which credential fields it asks for, and how the
+ * One credential scheme: the fields it asks for a part, any facts to show about it, and how the
  * entered values become the backend-neutral `Credentials` that an adapter sends.
  */
-export interface SchemeDescriptor<Id extends SchemeId = SchemeId> {
+export interface SchemeDescriptor<S extends SchemeId = SchemeId> {
   /** The scheme. */
-  id: Id
-  /**
-   * `form`: credentials typed into the kit; `popup`: the provider's own sign-in window; `steps`:
-   * inputs (if any) sent to the platform, which may send the person through pages in the window.
-   */
-  flow: 'form' | 'popup' | 'steps'
-  /** The credential fields this provider needs (workspace and metadata fields are added apart). */
-  fields(provider: ProviderInfo, messages: ConnectMessages): SchemeField[]
-  /** The credentials to send; `undefined` for popup schemes, which send none. */
-  toCredentials(values: SchemeValues, provider: ProviderInfo): Credentials | undefined
+  scheme: S
+  /** The fields for this part, named relative to it. */
+  fields(part: PartOf<S>, messages: ConnectMessages): SchemeField[]
+  /** Read-only facts about this part. */
+  facts?(part: PartOf<S>, messages: ConnectMessages): SchemeFact[]
+  /** The credential from this part's (valid) values. */
+  toCredentials(values: SchemeValues, part: PartOf<S>): Extract<Credentials, { scheme: S }>
 }
 
-/** Reads a string at a dotted path of form values. */
-export function valueAt(values: SchemeValues, path: string): string {
+/** Reads a string at a dotted path of form values (`''` when absent or not a string). */
+export function valueAt(values: unknown, path: string): string {
   let current: unknown = values
   for (const key of path.split('.')) {
     if (current === null || typeof current !== 'object') return ''
@@ -65,8 +82,12 @@ export function valueAt(values: SchemeValues, path: string): string {
   return typeof current === 'string' ? current : ''
 }
 
-/** Splits a scopes field (spaces, commas or new lines) into scopes; `undefined` when empty. */
-export function splitScopes(text: string): string[] | undefined {
-  const scopes = text.split(/[\s,]+/).filter(Boolean)
-  return scopes.length > 0 ? scopes : undefined
+/** Reads a list of strings at a dotted path of form values (`[]` when absent). */
+export function listAt(values: unknown, path: string): string[] {
+  let current: unknown = values
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return []
+    current = (current as Record<string, unknown>)[key]
+  }
+  return Array.isArray(current) ? current.filter((item): item is string => typeof item === 'string') : []
 }

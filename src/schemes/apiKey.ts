@@ -1,27 +1,21 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
+import { secretField } from './fields'
 
-/** API key: one secret field; a pasted `valuePrefix` (e.g. `Bearer `) is dropped before sending. */
+/** API key: one secret field; a pasted prefix (e.g. `Bearer `) is dropped before sending. */
 export const apiKeyScheme: SchemeDescriptor<'apiKey'> = {
-  id: 'apiKey',
-  flow: 'form',
-  fields(provider, messages) {
-    const prefix = provider.apiKeyOpts?.header?.valuePrefix
+  scheme: 'apiKey',
+  fields(part, messages) {
+    const prefix = part.placement?.prefix?.trim()
     return [
-      {
-        name: 'apiKey',
-        label: messages.apiKey,
-        kind: 'password',
-        secret: true,
-        required: true,
-        autoComplete: 'off',
-        help: prefix?.trim() ? messages.apiKeyPrefixHelp(prefix) : undefined,
-        docsUrl: provider.apiKeyOpts?.docsURL,
-      },
+      secretField('apiKey', messages.apiKey, {
+        help: prefix ? messages.apiKeyPrefixHelp(prefix) : undefined,
+        docsUrl: part.docsUrl,
+      }),
     ]
   },
-  toCredentials(values, provider) {
-    const prefix = provider.apiKeyOpts?.header?.valuePrefix?.trim()
+  toCredentials(values, part) {
+    const prefix = part.placement?.prefix?.trim()
     let apiKey = valueAt(values, 'apiKey')
     if (prefix && apiKey.toLowerCase().startsWith(`${prefix.toLowerCase()} `)) apiKey = apiKey.slice(prefix.length).trim()
     return { scheme: 'apiKey', apiKey }

@@ -1,9 +1,10 @@
+import type { PartOf } from '../model/ProviderSpec'
 import type { SchemeDescriptor } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
-import { usernamePasswordFields } from './fields'
+import { secretField, usernamePasswordFields } from './fields'
 
-/** Splits an API key into Basic-auth username and password as `basicOpts.apiKeyAsBasicOpts` says. */
-function apiKeyAsBasic(apiKey: string, fieldUsed?: 'username' | 'password', keyFormat?: string) {
+/** Splits an API key into Basic-auth username and password as `apiKeyAsBasic` says. */
+function splitApiKey(apiKey: string, { fieldUsed, keyFormat }: NonNullable<PartOf<'basic'>['apiKeyAsBasic']>) {
   if (keyFormat?.includes('%s')) {
     const formatted = keyFormat.replace('%s', apiKey)
     const colon = formatted.indexOf(':')
@@ -14,25 +15,17 @@ function apiKeyAsBasic(apiKey: string, fieldUsed?: 'username' | 'password', keyF
 }
 
 /**
- * Basic auth: username and password, sent as `basicAuth`. Providers that collect an API key over
- * Basic auth (`basicOpts.apiKeyAsBasic`) get one API key field instead.
+ * Basic auth: username and password. Providers that collect an API key over Basic auth
+ * (`apiKeyAsBasic`) get one API key field instead.
  */
 export const basicScheme: SchemeDescriptor<'basic'> = {
-  id: 'basic',
-  flow: 'form',
-  fields(provider, messages) {
-    const docsUrl = provider.basicOpts?.docsURL
-    if (provider.basicOpts?.apiKeyAsBasic) {
-      return [{ name: 'apiKey', label: messages.apiKey, kind: 'password', secret: true, required: true, autoComplete: 'off', docsUrl }]
-    }
-    return usernamePasswordFields(messages, docsUrl)
+  scheme: 'basic',
+  fields(part, messages) {
+    if (part.apiKeyAsBasic) return [secretField('apiKey', messages.apiKey, { docsUrl: part.docsUrl })]
+    return usernamePasswordFields(messages, part.docsUrl)
   },
-  toCredentials(values, provider) {
-    const opts = provider.basicOpts
-    if (opts?.apiKeyAsBasic) {
-      const { fieldUsed, keyFormat } = opts.apiKeyAsBasicOpts ?? {}
-      return { scheme: 'basic', ...apiKeyAsBasic(valueAt(values, 'apiKey'), fieldUsed, keyFormat) }
-    }
+  toCredentials(values, part) {
+    if (part.apiKeyAsBasic) return { scheme: 'basic', ...splitApiKey(valueAt(values, 'apiKey'), part.apiKeyAsBasic) }
     return { scheme: 'basic', username: valueAt(values, 'username'), password: valueAt(values, 'password') }
   },
 }

@@ -1,8 +1,10 @@
-import type { ConnectMessages } from '../messages'
-import type { SchemeField } from './SchemeDescriptor'
+import type { ConnectMessages } from '../model/messages'
+import type { InputSpec, ScopeChoice } from '../model/ProviderSpec'
+import type { SchemeField, SchemeValues } from './SchemeDescriptor'
+import { listAt, valueAt } from './SchemeDescriptor'
 
-// Field builders the descriptors share, so that "Username", "Client secret" and the rest look and
-// behave the same in every scheme that asks for them.
+// Field builders the descriptors share, so that "Username", "Client secret", scopes and platform
+// inputs look and behave the same in every scheme that asks for them.
 
 /** Username and password; the password keeps surrounding whitespace, which some passwords contain. */
 export function usernamePasswordFields(messages: ConnectMessages, docsUrl?: string): SchemeField[] {
@@ -20,7 +22,80 @@ export function oauthClientFields(messages: ConnectMessages, docsUrl?: string): 
   ]
 }
 
-/** Scopes, separated by spaces, commas or new lines (see `splitScopes`). */
-export function scopesField(messages: ConnectMessages, required: boolean): SchemeField {
-  return { name: 'scopes', label: messages.scopes, kind: 'text', secret: false, required, help: messages.scopesHelp }
+/** A masked one-line secret. */
+export function secretField(name: string, label: string, extra: Partial<SchemeField> = {}): SchemeField {
+  return { name, label, kind: 'password', secret: true, required: true, autoComplete: 'off', ...extra }
+}
+
+/**
+ * The scopes field: checkboxes when the platform lists the scopes (its defaults checked), else text
+ * separated by spaces, commas or new lines. None when the part has no scope choice.
+ */
+export function scopeFields(messages: ConnectMessages, scopes: ScopeChoice | undefined): SchemeField[] {
+  if (!scopes) return []
+  if (scopes.options && scopes.options.length > 0) {
+    return [
+      {
+        name: 'scopes',
+        label: messages.scopes,
+        kind: 'choices',
+        secret: false,
+        required: scopes.required,
+        options: scopes.options.map((option) => ({ value: option.name, label: option.description || option.name })),
+        defaultValue: scopes.defaults ?? [],
+      },
+    ]
+  }
+  return [
+    {
+      name: 'scopes',
+      label: messages.scopes,
+      kind: 'text',
+      secret: false,
+      required: scopes.required,
+      help: messages.scopesHelp,
+      defaultValue: scopes.defaults?.join(' '),
+    },
+  ]
+}
+
+/** The chosen scopes from a part's values; `undefined` when there are none. */
+export function scopesFrom(values: SchemeValues): string[] | undefined {
+  const raw = values.scopes
+  const scopes = Array.isArray(raw) ? listAt(values, 'scopes') : valueAt(values, 'scopes').split(/[\s,]+/).filter(Boolean)
+  return scopes.length > 0 ? scopes : undefined
+}
+
+/** Whether `help` shows `value` as Markdown inline code: the way catalogs illustrate a value's format. */
+function shownAsCode(help: string | undefined, value: string): boolean {
+  return help !== undefined && help.includes(`\`${value}\``)
+}
+
+/**
+ * A field for an input the platform describes. A `defaultValue` that the input's own help shows
+ * as an example (as inline code) becomes a placeholder, so nobody connects a made-up account
+ * without typing; other defaults prefill.
+ */
+export function inputField(input: InputSpec, messages: ConnectMessages, displayName: string): SchemeField {
+  const kind = input.kind ?? 'text'
+  const workspace = input.role === 'workspace' && !input.label
+  const example = input.defaultValue !== undefined && shownAsCode(input.help, input.defaultValue)
+  return {
+    name: input.name,
+    label: input.label || (workspace ? messages.workspace : input.name),
+    kind,
+    secret: kind === 'password',
+    required: input.required ?? true,
+    help: input.help ?? (workspace ? messages.workspaceHelp(displayName) : undefined),
+    docsUrl: input.docsUrl,
+    options: kind === 'select' ? (input.options ?? []) : undefined,
+    defaultValue: example ? undefined : input.defaultValue,
+    placeholder: example ? input.defaultValue : undefined,
+    autoComplete: 'off',
+  }
+}
+
+/** The values of platform-described inputs, by input name. */
+export function inputValues(inputs: InputSpec[], values: SchemeValues): Record<string, string> {
+  return Object.fromEntries(inputs.map((input) => [input.name, valueAt(values, input.name)]))
 }

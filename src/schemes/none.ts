@@ -1,9 +1,8 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
 
-/** No auth: nothing to enter; the connection is generated as it is. */
+/** No auth: nothing to enter; the connection is made as it is. */
 export const noneScheme: SchemeDescriptor<'none'> = {
-  id: 'none',
-  flow: 'form',
+  scheme: 'none',
   fields: () => [],
   toCredentials: () => ({ scheme: 'none' }),
 }

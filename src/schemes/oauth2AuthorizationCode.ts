@@ -1,15 +1,15 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
+import { scopeFields, scopesFrom } from './fields'
 
-/** OAuth 2 authorization code: the provider's own sign-in page in a popup; no credential fields. */
+/**
+ * OAuth 2 authorization code (with or without PKCE): the provider's own sign-in page in a window.
+ * The person types nothing here, but may choose scopes when the platform lists them.
+ */
 export const oauth2AuthorizationCodeScheme: SchemeDescriptor<'oauth2/authorizationCode'> = {
-  id: 'oauth2/authorizationCode',
-  flow: 'popup',
-  fields: () => [],
-  toCredentials: () => undefined,
-}
-
-/** OAuth 2 authorization code with PKCE: the same popup flow; the platform holds the verifier. */
-export const oauth2AuthorizationCodePkceScheme: SchemeDescriptor<'oauth2/authorizationCodePKCE'> = {
-  ...oauth2AuthorizationCodeScheme,
-  id: 'oauth2/authorizationCodePKCE',
+  scheme: 'oauth2/authorizationCode',
+  fields: (part, messages) => scopeFields(messages, part.scopes),
+  toCredentials(values) {
+    const scopes = scopesFrom(values)
+    return { scheme: 'oauth2/authorizationCode', ...(scopes ? { scopes } : {}) }
+  },
 }

@@ -1,18 +1,13 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
-import { splitScopes, valueAt } from './SchemeDescriptor'
-import { oauthClientFields, scopesField } from './fields'
+import { valueAt } from './SchemeDescriptor'
+import { oauthClientFields, scopeFields, scopesFrom } from './fields'
 
-/** OAuth 2 client credentials: client ID and secret, plus scopes when the provider needs them named. */
+/** OAuth 2 client credentials: client ID and secret, plus scopes when the platform asks for them. */
 export const oauth2ClientCredentialsScheme: SchemeDescriptor<'oauth2/clientCredentials'> = {
-  id: 'oauth2/clientCredentials',
-  flow: 'form',
-  fields(provider, messages) {
-    const fields = oauthClientFields(messages, provider.oauth2Opts?.docsURL)
-    if (provider.oauth2Opts?.explicitScopesRequired) fields.push(scopesField(messages, true))
-    return fields
-  },
+  scheme: 'oauth2/clientCredentials',
+  fields: (part, messages) => [...oauthClientFields(messages, part.docsUrl), ...scopeFields(messages, part.scopes)],
   toCredentials(values) {
-    const scopes = splitScopes(valueAt(values, 'scopes'))
+    const scopes = scopesFrom(values)
     return {
       scheme: 'oauth2/clientCredentials',
       clientId: valueAt(values, 'clientId'),

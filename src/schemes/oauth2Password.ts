@@ -1,26 +1,22 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
-import { splitScopes, valueAt } from './SchemeDescriptor'
-import { oauthClientFields, scopesField, usernamePasswordFields } from './fields'
+import { valueAt } from './SchemeDescriptor'
+import { oauthClientFields, scopeFields, scopesFrom, usernamePasswordFields } from './fields'
 
-/** OAuth 2 password grant: username, password, client ID, client secret and scopes. */
+/** OAuth 2 password grant: username and password, plus the client and scopes when the platform asks. */
 export const oauth2PasswordScheme: SchemeDescriptor<'oauth2/password'> = {
-  id: 'oauth2/password',
-  flow: 'form',
-  fields(provider, messages) {
-    return [
-      ...usernamePasswordFields(messages),
-      ...oauthClientFields(messages, provider.oauth2Opts?.docsURL),
-      scopesField(messages, provider.oauth2Opts?.explicitScopesRequired === true),
-    ]
-  },
-  toCredentials(values) {
-    const scopes = splitScopes(valueAt(values, 'scopes'))
+  scheme: 'oauth2/password',
+  fields: (part, messages) => [
+    ...usernamePasswordFields(messages),
+    ...(part.askClient ? oauthClientFields(messages, part.docsUrl) : []),
+    ...scopeFields(messages, part.scopes),
+  ],
+  toCredentials(values, part) {
+    const scopes = scopesFrom(values)
     return {
       scheme: 'oauth2/password',
       username: valueAt(values, 'username'),
       password: valueAt(values, 'password'),
-      clientId: valueAt(values, 'clientId'),
-      clientSecret: valueAt(values, 'clientSecret'),
+      ...(part.askClient ? { clientId: valueAt(values, 'clientId'), clientSecret: valueAt(values, 'clientSecret') } : {}),
       ...(scopes ? { scopes } : {}),
     }
   },

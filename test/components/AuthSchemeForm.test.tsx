@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test, describe, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { AuthSchemeForm, schemeRegistry } from '../../src/index'
-import type { SchemeId } from '../../src/index'
+import { AuthSchemeForm } from '../../src/index'
 import { expectNoAxeViolations } from '../axe'
 import { platform } from '../platform'
 import { renderWithKit } from '../renderWithKit'
@@ -10,7 +9,8 @@ import { renderWithKit } from '../renderWithKit'
 const scope = { groupRef: 'group-1', consumerRef: 'consumer-1' }
 
 interface SchemeCase {
-  scheme: SchemeId
+  /** The provider's sign-in method, as Ampersand's adapter names it. */
+  scheme: string
   provider: string
   /** label → what the person types */
   fill: Record<string, string>
@@ -84,12 +84,10 @@ const formCases: SchemeCase[] = [
   { scheme: 'none', provider: 'mock', fill: {}, body: {}, secrets: [] },
 ]
 
-const popupSchemes = new Set<SchemeId>(['oauth2/authorizationCode', 'oauth2/authorizationCodePKCE'])
-
-test('every form scheme in the registry has a case here', () => {
+test('every form method Ampersand offers has a case here', () => {
   const covered = new Set(formCases.map((c) => c.scheme))
-  const formSchemes = (Object.keys(schemeRegistry) as SchemeId[]).filter((id) => !popupSchemes.has(id))
-  expect(formSchemes.filter((id) => !covered.has(id))).toEqual([])
+  const formMethods = ['apiKey', 'basic', 'oauth2/clientCredentials', 'oauth2/password', 'custom', 'custom/multiStep', 'none']
+  expect(formMethods.filter((id) => !covered.has(id))).toEqual([])
 })
 
 describe.each(formCases)('$scheme form ($provider)', ({ provider, fill, body, secrets, endpoint = '/connections:generate' }) => {
@@ -208,11 +206,13 @@ describe('AuthSchemeForm behaviour', () => {
     expect(platform.requests.filter((r) => r.path.endsWith(':generate'))).toHaveLength(1)
   })
 
-  test('metadata: defaults prefilled, optional inputs marked, required ones enforced', async () => {
+  test('metadata: an example default is a placeholder, real defaults prefill, optional inputs marked, required ones enforced', async () => {
     renderWithKit(<AuthSchemeForm provider="netsuiteM2M" />)
-    expect(((await screen.findByLabelText('Netsuite URL Prefix')) as HTMLInputElement).value).toBe('1234567-sb')
+    // The prompt shows `1234567-sb` as an example account: nobody should connect it without typing.
+    const prefix = (await screen.findByLabelText('Netsuite URL Prefix')) as HTMLInputElement
+    expect([prefix.value, prefix.placeholder]).toEqual(['', '1234567-sb'])
+    expect((screen.getByLabelText(/RESTlet Deployment URL/) as HTMLInputElement).value).toBe('/app/site/hosting/restlet.nl?script=3277&deploy=1')
     expect(screen.getByText('RESTlet Deployment URL').textContent).toContain('optional')
-    await userEvent.clear(screen.getByLabelText('Netsuite URL Prefix'))
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
     expect(await screen.findByText('Netsuite URL Prefix is required.')).toBeTruthy()
     expect(screen.getByText('Client ID is required.')).toBeTruthy()

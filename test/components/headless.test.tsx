@@ -60,7 +60,7 @@ describe('headless hooks', () => {
   test('useConnect tells a custom button which flow a click runs', async () => {
     function Probe({ provider }: { provider: string }) {
       const c = useConnect({ provider })
-      return <output aria-label={provider}>{`${c.status}/${c.mode ?? '-'}/${c.scheme?.id ?? '-'}`}</output>
+      return <output aria-label={provider}>{`${c.status}/${c.mode ?? '-'}/${c.method?.id ?? '-'}`}</output>
     }
     renderWithKit(
       <>

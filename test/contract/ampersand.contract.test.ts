@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import providers from '../../contracts/ampersand/providers.json'
-import { ampersand } from '../../src/ampersand'
-import type { ConnectScope } from '../../src/ConnectBackend'
-import { defaultMessages } from '../../src/messages'
-import { providerInfoSchema } from '../../src/providerInfo'
-import { resolveScheme } from '../../src/schemes/resolveScheme'
+import { ampersand } from '../../src/backends/ampersand/ampersand'
+import { providerInfoSchema, toProviderSpec } from '../../src/backends/ampersand/catalog'
+import type { ConnectScope, SignInStep } from '../../src/model/ConnectBackend'
+import { defaultMessages } from '../../src/model/messages'
+import { resolveMethods } from '../../src/schemes/resolveMethod'
 import type { SchemeField, SchemeValues } from '../../src/schemes/SchemeDescriptor'
 import { errorsAgainst, requestBodyPointer } from './openapi'
 
@@ -34,7 +34,9 @@ function capturingBackend() {
         group: { groupRef: 'group-1', groupName: 'Acme', projectId: 'proj-1', createTime: '2026-01-01T00:00:00Z' },
         consumer: { consumerRef: 'consumer-1', consumerName: 'Ada', projectId: 'proj-1', createTime: '2026-01-01T00:00:00Z' },
       }
-      return Response.json(String(input).endsWith('/custom-auth/connect') ? { connection } : connection)
+      if (!String(input).endsWith('/custom-auth/connect')) return Response.json(connection)
+      // A first step asks for a consent page; the step after it finishes the connection.
+      return Response.json(body?.sessionId ? { connection } : { redirect: { url: 'https://login.test/consent', sessionId: 'session-1' } })
     },
   })
   return { backend, sent }
@@ -44,10 +46,13 @@ function capturingBackend() {
 function fill(fields: SchemeField[]): SchemeValues {
   const values: SchemeValues = {}
   for (const field of fields) {
-    const value = field.options?.[0]?.value ?? field.defaultValue ?? (field.name === 'scopes' ? 'read, write' : `value-of-${field.name}`)
+    const value = field.options?.[0]?.value ?? field.defaultValue ?? (field.name.endsWith('.scopes') ? 'read, write' : `value-of-${field.name}`)
     const parts = field.name.split('.')
     let node = values
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as SchemeValues
+    // Numbered levels are lists, as react-hook-form keeps them.
+    parts.slice(0, -1).forEach((part, index) => {
+      node = (node[part] ??= /^\d+$/.test(parts[index + 1]!) ? [] : {}) as SchemeValues
+    })
     node[parts.at(-1)!] = value
   }
   return values
@@ -66,7 +71,7 @@ describe.each(entries)('provider %s', (name, entry) => {
 
   test('every request the kit sends for it is valid against the spec', async () => {
     const info = providerInfoSchema.parse(entry)
-    const scheme = resolveScheme(info, defaultMessages)
+    const scheme = resolveMethods(toProviderSpec(info), defaultMessages)[0]
     if (!scheme) {
       expect(info.authType).toBe('jwt')
       return
@@ -76,8 +81,8 @@ describe.each(entries)('provider %s', (name, entry) => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
     const { backend, sent } = capturingBackend()
     if (scheme.flow === 'popup') {
-      await backend.startOAuth(scope, scheme.toOAuthStart(parsed.data!))
-      await backend.startOAuthUpdate('conn-1')
+      await backend.startOAuth(scope, scheme.toInput(parsed.data!))
+      await backend.startOAuth(scope, scheme.toInput(parsed.data!), 'conn-1')
       expect(sent[0]!.body).toMatchObject({ projectIdOrName: 'proj-1', provider: name, ...scope })
       expect(errorsAgainst(requestBodyPointer('/oauth-connect', 'post'), sent[0]!.body)).toEqual([])
       expect(sent[1]).toMatchObject({ method: 'PATCH', url: 'https://api.test/v1/projects/proj-1/connections/conn-1:oauth-update', body: undefined })
@@ -85,10 +90,13 @@ describe.each(entries)('provider %s', (name, entry) => {
     }
     const input = scheme.toInput(parsed.data!)
     if (scheme.flow === 'steps') {
-      const step = await backend.startCustomAuth(scope, input)
-      await backend.continueCustomAuth('session-1', { tenant: 't-1', admin_consent: 'True' })
+      const step = (await backend.startSteps!(scope, input)) as Extract<SignInStep, { kind: 'redirect' }>
+      expect([step.kind, step.url]).toEqual(['redirect', 'https://login.test/consent'])
+      // The callback page's parameters continue the session the platform named.
+      const answer = step.protocol.read({ source: 'ampersand-custom-auth', params: { tenant: 't-1', admin_consent: 'True' } })
+      const next = await (answer as { next(): Promise<SignInStep> }).next()
       const [started, continued] = sent
-      expect(step.kind).toBe('connection')
+      expect(next.kind).toBe('connection')
       expect(started).toMatchObject({ method: 'POST', url: 'https://api.test/v1/custom-auth/connect' })
       expect(started!.body).toMatchObject({ projectIdOrName: 'proj-1', provider: name, ...scope })
       expect(errorsAgainst(requestBodyPointer('/custom-auth/connect', 'post'), started!.body)).toEqual([])
@@ -115,20 +123,23 @@ describe.each(entries)('provider %s', (name, entry) => {
   })
 })
 
+/** A catalog provider's one sign-in method, resolved. */
+const methodOf = (name: string) => resolveMethods(toProviderSpec(providerInfoSchema.parse((providers as Record<string, unknown>)[name])), defaultMessages)[0]!
+
 /** What a person types for one provider of each form scheme, and the exact body the platform receives. */
 const exactBodies: [scheme: string, provider: string, values: SchemeValues, body: Record<string, unknown>][] = [
-  ['apiKey', 'openAI', { apiKey: 'sk-live-1' }, { apiKey: 'sk-live-1' }],
-  ['basic', 'mailgun', { username: 'api', password: 'pw-1' }, { basicAuth: { username: 'api', password: 'pw-1' } }],
+  ['apiKey', 'openAI', { credentials: [{ apiKey: 'sk-live-1' }] }, { apiKey: 'sk-live-1' }],
+  ['basic', 'mailgun', { credentials: [{ username: 'api', password: 'pw-1' }] }, { basicAuth: { username: 'api', password: 'pw-1' } }],
   [
     'oauth2/clientCredentials',
     'adobe',
-    { clientId: 'cid', clientSecret: 'cs', scopes: 'openid, AdobeID read_organizations' },
+    { credentials: [{ clientId: 'cid', clientSecret: 'cs', scopes: 'openid, AdobeID read_organizations' }] },
     { oauth2ClientCredentials: { clientId: 'cid', clientSecret: 'cs', scopes: ['openid', 'AdobeID', 'read_organizations'] } },
   ],
   [
     'oauth2/password',
     'sugarCRM',
-    { username: 'ada', password: 'pw', clientId: 'sugar', clientSecret: 'cs', scopes: '', metadata: { workspace: 'acme.sugarondemand.com' } },
+    { credentials: [{ username: 'ada', password: 'pw', clientId: 'sugar', clientSecret: 'cs', scopes: '' }], connection: { metadata: { workspace: 'acme.sugarondemand.com' } } },
     {
       providerWorkspaceRef: 'acme.sugarondemand.com',
       providerMetadata: { workspace: { value: 'acme.sugarondemand.com', source: 'input' } },
@@ -138,7 +149,7 @@ const exactBodies: [scheme: string, provider: string, values: SchemeValues, body
   [
     'custom',
     'discourse',
-    { customAuth: { apiKey: 'dk', username: 'ada' }, metadata: { workspace: 'forum.acme.com' } },
+    { credentials: [{ apiKey: 'dk', username: 'ada' }], connection: { metadata: { workspace: 'forum.acme.com' } } },
     {
       providerWorkspaceRef: 'forum.acme.com',
       providerMetadata: { workspace: { value: 'forum.acme.com', source: 'input' } },
@@ -150,7 +161,7 @@ const exactBodies: [scheme: string, provider: string, values: SchemeValues, body
 
 describe.each(exactBodies)('exact connections:generate body for %s (%s)', (_scheme, name, values, credentials) => {
   test('is the scope, the provider and the credentials, nothing else', async () => {
-    const scheme = resolveScheme(providerInfoSchema.parse((providers as Record<string, unknown>)[name]), defaultMessages)!
+    const scheme = methodOf(name)
     const { backend, sent } = capturingBackend()
     await backend.createConnection(scope, scheme.toInput(scheme.schema.parse(values)))
     expect(sent[0]!.body).toStrictEqual({ ...scope, provider: name, ...credentials })
@@ -160,10 +171,10 @@ describe.each(exactBodies)('exact connections:generate body for %s (%s)', (_sche
 
 test('exact custom-auth/connect bodies: a multi-step provider with inputs, and one with none', async () => {
   const { backend, sent } = capturingBackend()
-  const redtail = resolveScheme(providerInfoSchema.parse((providers as Record<string, unknown>).redtail), defaultMessages)!
-  await backend.startCustomAuth(scope, redtail.toInput(redtail.schema.parse({ customAuth: { apiKey: 'rk', username: 'ada', password: 'pw' }, metadata: { region: 'crm' } })))
-  const consent = resolveScheme(providerInfoSchema.parse((providers as Record<string, unknown>).microsoftAdminConsent), defaultMessages)!
-  await backend.startCustomAuth(scope, consent.toInput(consent.defaultValues))
+  const redtail = methodOf('redtail')
+  await backend.startSteps!(scope, redtail.toInput(redtail.schema.parse({ credentials: [{ apiKey: 'rk', username: 'ada', password: 'pw' }], connection: { metadata: { region: 'crm' } } })))
+  const consent = methodOf('microsoftAdminConsent')
+  await backend.startSteps!(scope, consent.toInput(consent.defaultValues))
   expect(sent.map((request) => request.body)).toStrictEqual([
     {
       projectIdOrName: 'proj-1',

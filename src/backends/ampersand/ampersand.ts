@@ -1,0 +1,308 @@
+import * as z from 'zod/mini'
+import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, Credentials, SignInStep } from '../../model/ConnectBackend'
+import { ConnectError } from '../../model/ConnectError'
+import { defaultMessages } from '../../model/messages'
+import { ampersandFieldName, problemToError, workspaceFieldOf } from './ampersandProblem'
+import { METADATA_PREFIX, providerInfoSchema, toProviderSpec, WORKSPACE_FIELD } from './catalog'
+import { customAuthProtocol, oauthResultProtocol } from './protocols'
+
+/** Options for {@link ampersand}: exactly one of `apiKey` or `getToken`. */
+export type AmpersandOptions = {
+  /** The Ampersand project id or name. */
+  project: string
+  /**
+   * The API base URL.
+   * @default 'https://api.withampersand.com/v1'
+   */
+  baseUrl?: string
+  /**
+   * The origin of the page that posts the OAuth result to the popup's opener.
+   * @default the origin of `baseUrl`
+   */
+  callbackOrigin?: string
+  /** A fetch implementation, for tests or instrumentation. @default globalThis.fetch */
+  fetch?: typeof fetch
+} & (
+  | {
+      /** A publishable Ampersand API key, sent as `X-Api-Key`. */
+      apiKey: string
+      getToken?: never
+    }
+  | {
+      apiKey?: never
+      /** Returns a bearer token for each request, sent as `Authorization: Bearer …`. */
+      getToken: () => Promise<string> | string
+    }
+)
+
+const DEFAULT_BASE_URL = 'https://api.withampersand.com/v1'
+
+const connectionSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  authScheme: z.string(),
+  status: z.string(),
+  createTime: z.string(),
+  updateTime: z.optional(z.string()),
+  providerWorkspaceRef: z.optional(z.string()),
+  group: z.object({ groupRef: z.string() }),
+  consumer: z.object({ consumerRef: z.string() }),
+})
+
+const customAuthStepSchema = z.union([
+  z.object({ redirect: z.object({ url: z.string(), sessionId: z.string().check(z.minLength(1)) }) }),
+  z.object({ connection: connectionSchema }),
+])
+
+function toConnection(raw: z.infer<typeof connectionSchema>): Connection {
+  const { group, consumer, ...rest } = raw
+  return { ...rest, groupRef: group.groupRef, consumerRef: consumer.consumerRef }
+}
+
+/** The credential part of Ampersand's `ConnectionRequest` for each scheme. */
+function credentialBody(credentials: Credentials | undefined): { mask?: string; body: Record<string, unknown> } {
+  if (!credentials) return { body: {} }
+  switch (credentials.scheme) {
+    case 'none':
+    case 'oauth2/authorizationCode':
+      return { body: {} }
+    case 'apiKey':
+      return { mask: 'apiKey', body: { apiKey: credentials.apiKey } }
+    case 'basic':
+      return {
+        mask: 'basicAuth',
+        body: { basicAuth: { username: credentials.username, password: credentials.password } },
+      }
+    case 'oauth2/clientCredentials': {
+      const { scheme: _, ...rest } = credentials
+      return { mask: 'oauth2ClientCredentials', body: { oauth2ClientCredentials: rest } }
+    }
+    case 'oauth2/password': {
+      const { scheme: _, ...rest } = credentials
+      return { mask: 'oauth2PasswordCredentials', body: { oauth2PasswordCredentials: rest } }
+    }
+    case 'custom':
+      return { body: { customAuth: credentials.values } }
+    case 'secret':
+    case 'hmac':
+    case 'jwtBearer':
+    case 'certificate':
+    case 'oauth1/token':
+      // The catalog mapping never offers these: Ampersand's API has no field for them.
+      throw new Error(`Plugboard: Ampersand's API has no credential of scheme ${credentials.scheme}.`)
+  }
+}
+
+/** Workspace and provider metadata from the connection fields (`metadata.*`, and the workspace the kit adds). */
+function contextBody(connection: Record<string, string> = {}): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  const metadata = Object.entries(connection)
+    .filter(([key]) => key.startsWith(METADATA_PREFIX))
+    .map(([key, value]) => [key.slice(METADATA_PREFIX.length), { value, source: 'input' }] as const)
+  const workspace = connection[WORKSPACE_FIELD] || connection[`${METADATA_PREFIX}workspace`]
+  if (workspace) body.providerWorkspaceRef = workspace
+  if (metadata.length > 0) body.providerMetadata = Object.fromEntries(metadata)
+  return body
+}
+
+function scopeBody(scope: ConnectScope): Record<string, string> {
+  const body: Record<string, string> = { groupRef: scope.groupRef, consumerRef: scope.consumerRef }
+  if (scope.groupName) body.groupName = scope.groupName
+  if (scope.consumerName) body.consumerName = scope.consumerName
+  return body
+}
+
+/**
+ * Creates the backend adapter for Ampersand's platform API (or any server speaking its shape).
+ * Pass the result to `ConnectProvider`'s `backend` prop.
+ *
+ * @example
+ * const backend = ampersand({ project: 'my-project', apiKey: import.meta.env.VITE_AMPERSAND_KEY })
+ */
+export function ampersand(options: AmpersandOptions): ConnectBackend {
+  const hasKey = typeof options.apiKey === 'string' && options.apiKey !== ''
+  const hasToken = typeof options.getToken === 'function'
+  if (hasKey === hasToken) {
+    throw new Error(
+      hasKey
+        ? 'Plugboard: ampersand() got both `apiKey` and `getToken`. Pass exactly one: `apiKey` for a publishable key, or `getToken` for a bearer token from your server.'
+        : 'Plugboard: ampersand() needs credentials. Pass `apiKey` (a publishable Ampersand API key) or `getToken` (an async function returning a bearer token).',
+    )
+  }
+  if (!options.project) {
+    throw new Error('Plugboard: ampersand() needs `project`, the Ampersand project id or name.')
+  }
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
+  const callbackOrigin = options.callbackOrigin ?? new URL(baseUrl, globalThis.location?.href).origin
+  const project = encodeURIComponent(options.project)
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args))
+
+  async function request(
+    method: string,
+    path: string,
+    init: {
+      body?: unknown
+      query?: Record<string, string | undefined>
+      signal?: AbortSignal
+      /** Where the fields of this request's body sit in the form, for field errors. */
+      fieldName?: (path: string) => string
+    } = {},
+  ): Promise<Response> {
+    const url = new URL(`${baseUrl}${path}`, globalThis.location?.href)
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, value)
+    }
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/plain' }
+    if (hasKey) headers['X-Api-Key'] = options.apiKey as string
+    else {
+      let token: string
+      try {
+        token = await (options.getToken as () => Promise<string> | string)()
+      } catch (cause) {
+        throw new ConnectError('http', defaultMessages.unauthorized, { status: 401, cause })
+      }
+      headers.Authorization = `Bearer ${token}`
+    }
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+    let response: Response
+    try {
+      response = await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      })
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause
+      throw new ConnectError('network', defaultMessages.networkError, { cause })
+    }
+    if (!response.ok) throw await problemToError(response, init.fieldName)
+    return response
+  }
+
+  async function json<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch (cause) {
+      throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
+    }
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) {
+      throw new ConnectError('invalid_response', defaultMessages.invalidResponse, {
+        status: response.status,
+        cause: parsed.error,
+      })
+    }
+    return parsed.data
+  }
+
+  /** A page the sign-in window may open: an absolute http(s) URL, never `javascript:` or `data:`. */
+  function webUrl(text: string, status: number): string {
+    try {
+      const url = new URL(text)
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
+    } catch {
+      // fall through to the error below
+    }
+    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status })
+  }
+
+  async function authorizeUrl(response: Response): Promise<string> {
+    return webUrl((await response.text()).trim().replace(/^"|"$/g, ''), response.status)
+  }
+
+  /** Maps the platform's body paths to the form paths of a request made from `connection` values. */
+  const fieldsOf = (connection?: Record<string, string>) => {
+    const workspaceField = workspaceFieldOf(connection)
+    return (path: string) => ampersandFieldName(path, workspaceField)
+  }
+
+  async function createConnection(scope: ConnectScope, input: ConnectionInput): Promise<Connection> {
+    const body = {
+      ...scopeBody(scope),
+      provider: input.provider,
+      ...contextBody(input.connection),
+      ...credentialBody(input.credentials[0]).body,
+    }
+    const response = await request('POST', `/projects/${project}/connections:generate`, { body, fieldName: fieldsOf(input.connection) })
+    return toConnection(await json(response, connectionSchema))
+  }
+
+  async function customAuthConnect(body: Record<string, unknown>, fieldName?: (path: string) => string): Promise<SignInStep> {
+    const response = await request('POST', '/custom-auth/connect', { body: { projectIdOrName: options.project, ...body }, fieldName })
+    const step = await json(response, customAuthStepSchema)
+    if ('connection' in step) return { kind: 'connection', connection: toConnection(step.connection) }
+    const { sessionId } = step.redirect
+    return {
+      kind: 'redirect',
+      url: webUrl(step.redirect.url, response.status),
+      protocol: customAuthProtocol(callbackOrigin, (callbackParams) => customAuthConnect({ sessionId, callbackParams })),
+    }
+  }
+
+  return {
+    id: `ampersand:${baseUrl}:${options.project}`,
+    async getProvider(provider, signal) {
+      const response = await request('GET', `/providers/${encodeURIComponent(provider)}`, { signal })
+      return toProviderSpec(await json(response, providerInfoSchema))
+    },
+    async listConnections(scope, filter, signal) {
+      const response = await request('GET', `/projects/${project}/connections`, {
+        query: { groupRef: scope.groupRef, consumerRef: scope.consumerRef, provider: filter?.provider },
+        signal,
+      })
+      return (await json(response, z.array(connectionSchema))).map(toConnection)
+    },
+    async getConnection(connectionId, signal) {
+      const response = await request('GET', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`, {
+        signal,
+      })
+      return toConnection(await json(response, connectionSchema))
+    },
+    createConnection,
+    async updateConnection(scope, connectionId, input) {
+      const credentials = credentialBody(input.credentials[0])
+      // Ampersand's update mask has no entry for custom or no-auth credentials: those are
+      // replaced by generating the connection again for the same group, consumer and provider.
+      // Not `this.createConnection`: the method must work when detached from the backend object.
+      if (!credentials.mask) return createConnection(scope, input)
+      const context = contextBody(input.connection)
+      const updateMask = [credentials.mask, ...Object.keys(context)]
+      const response = await request('PATCH', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`, {
+        body: { updateMask, connection: { ...context, ...credentials.body } },
+        fieldName: fieldsOf(input.connection),
+      })
+      return toConnection(await json(response, connectionSchema))
+    },
+    async deleteConnection(connectionId) {
+      await request('DELETE', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`)
+    },
+    async startOAuth(scope, input, connectionId) {
+      const response = connectionId
+        ? await request('PATCH', `/projects/${project}/connections/${encodeURIComponent(connectionId)}:oauth-update`)
+        : await request('POST', '/oauth-connect', {
+            body: { projectIdOrName: options.project, provider: input.provider, ...scopeBody(scope), ...contextBody(input.connection) },
+            fieldName: fieldsOf(input.connection),
+          })
+      return { kind: 'redirect', url: await authorizeUrl(response), protocol: oauthResultProtocol(callbackOrigin, connectionId) }
+    },
+    startSteps(scope, input) {
+      // The endpoint takes no workspace: a multi-step provider's inputs and metadata carry everything.
+      const { providerMetadata } = contextBody(input.connection)
+      const first = input.credentials[0]
+      const values = first?.scheme === 'custom' ? first.values : {}
+      return customAuthConnect(
+        {
+          provider: input.provider,
+          ...scopeBody(scope),
+          ...(providerMetadata ? { providerMetadata } : {}),
+          ...(Object.keys(values).length > 0 ? { customAuth: values } : {}),
+        },
+        fieldsOf(input.connection),
+      )
+    },
+  }
+}

@@ -1,0 +1,132 @@
+'use client'
+import { useConnectContext } from '../hooks/ConnectContext'
+import type { MethodOptionProps, UseAuthSchemeFormOptions } from '../hooks/useAuthSchemeForm'
+import { useAuthSchemeForm } from '../hooks/useAuthSchemeForm'
+import type { SchemeFact } from '../schemes/SchemeDescriptor'
+import { OAuthStatus } from './OAuthStatus'
+import { CredentialField } from './CredentialField'
+
+/** Props of {@link AuthSchemeForm}. */
+export interface AuthSchemeFormProps extends UseAuthSchemeFormOptions {
+  /** Shows a Cancel button that calls this. */
+  onDismiss?: () => void
+  /** Extra class on the `<form>`. */
+  className?: string
+}
+
+/** The radio group that picks one of several sign-in methods; native radios give arrow-key movement. */
+function MethodPicker({ methods }: { methods: MethodOptionProps[] }) {
+  const { messages } = useConnectContext('AuthSchemeForm')
+  return (
+    <fieldset className="plugboard-methods">
+      <legend className="plugboard-label">{messages.chooseMethod}</legend>
+      {methods.map(({ method, inputProps, labelProps }) => (
+        <label key={method.id} className="plugboard-method" data-state={inputProps.checked ? 'checked' : 'unchecked'} {...labelProps}>
+          <input className="plugboard-radio" {...inputProps} />
+          <bdi>{method.label}</bdi>
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** Read-only facts about the chosen method, such as how an HMAC signature is computed. */
+function Facts({ facts }: { facts: SchemeFact[] }) {
+  return (
+    <dl className="plugboard-facts">
+      {facts.map((fact) => (
+        <div key={fact.term} className="plugboard-fact">
+          <dt>{fact.term}</dt>
+          <dd>{fact.detail}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/**
+ * The credential form for one provider, chosen from its catalog entry: a real `<form>` (Enter
+ * submits) with a visible label on every input, help and errors tied by `aria-describedby`,
+ * masked secrets with a reveal toggle, and server field errors under the right input. For OAuth
+ * providers it collects any workspace or metadata, then opens the sign-in window.
+ *
+ * @example
+ * <AuthSchemeForm provider="openAI" onSuccess={(connection) => navigate('/integrations')} />
+ */
+export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeFormProps) {
+  const { messages } = useConnectContext('AuthSchemeForm')
+  const state = useAuthSchemeForm(options)
+  const { status, method, displayName } = state
+  const classes = ['plugboard', 'plugboard-form', className].filter(Boolean).join(' ')
+
+  if (status === 'loading') {
+    return (
+      <div className={classes} data-state="loading" role="status" aria-busy="true">
+        <p className="plugboard-message">{messages.loadingProvider}</p>
+      </div>
+    )
+  }
+  if (status === 'error' || status === 'unsupported' || !method) {
+    return (
+      <div className={classes} data-state={status}>
+        <p className="plugboard-message" data-tone="error" role="alert">
+          {status === 'error' ? `${messages.providerLoadError(displayName)} ${state.formError ?? ''}`.trim() : messages.unsupportedScheme(displayName)}
+        </p>
+        {status === 'error' ? (
+          <button type="button" className="plugboard-button" data-variant="secondary" onClick={state.retry}>
+            {messages.retry}
+          </button>
+        ) : null}
+      </div>
+    )
+  }
+
+  const popup = method.flow === 'popup'
+  const submitLabel = state.isPending && !popup
+    ? messages.submitting
+    : popup
+      ? messages.continueInPopup(displayName)
+      : state.isReconnect
+        ? messages.submitReconnect
+        : messages.submit
+  return (
+    <form
+      className={classes}
+      data-state={state.isPending ? 'pending' : 'idle'}
+      data-method={method.id}
+      data-flow={method.flow}
+      aria-busy={state.isPending}
+      noValidate
+      onSubmit={state.onSubmit}
+    >
+      {state.methods.length > 0 ? <MethodPicker methods={state.methods} /> : null}
+      {popup && state.fields.length > 0 ? <p className="plugboard-message">{messages.popupSchemeIntro(displayName)}</p> : null}
+      {method.flow === 'form' && state.fields.length === 0 ? <p className="plugboard-message">{messages.noCredentialsNeeded(displayName)}</p> : null}
+      {state.facts.length > 0 ? <Facts facts={state.facts} /> : null}
+      {state.formError ? (
+        <p className="plugboard-form-error plugboard-message" data-tone="error" role="alert">
+          {state.formError}
+        </p>
+      ) : null}
+      {state.fields.map((props) => (
+        <CredentialField key={props.field.name} {...props} />
+      ))}
+      {popup || method.flow === 'steps' ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
+      <div className="plugboard-actions">
+        {onDismiss ? (
+          <button type="button" className="plugboard-button" data-variant="ghost" onClick={onDismiss}>
+            {messages.cancel}
+          </button>
+        ) : null}
+        <button
+          type="submit"
+          className="plugboard-button"
+          data-variant="primary"
+          aria-disabled={state.isPending}
+        >
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  )
+}

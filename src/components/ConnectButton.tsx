@@ -1,0 +1,124 @@
+'use client'
+import type { ReactNode } from 'react'
+import { AuthSchemeForm } from './AuthSchemeForm'
+import { useConnectContext } from '../hooks/ConnectContext'
+import { Dialog } from './Dialog'
+import { describeError } from '../model/describeError'
+import { OAuthStatus } from './OAuthStatus'
+import type { UseConnectOptions } from '../hooks/useConnect'
+import { useConnect } from '../hooks/useConnect'
+
+/** Props of {@link ConnectButton}. */
+export interface ConnectButtonProps extends UseConnectOptions {
+  /** Button content. @default "Connect {provider}" or "Reconnect" */
+  children?: ReactNode
+  /** Extra class on the root element. */
+  className?: string
+  /**
+   * `full` shows the existing connection's status beside the button; `reconnect` is a bare
+   * "Reconnect" button (as in `ConnectionList` rows).
+   * @default 'full'
+   */
+  variant?: 'full' | 'reconnect'
+  /** Shows the provider's catalog icon (loaded from the catalog's URL; never blocks rendering). @default false */
+  showLogo?: boolean
+}
+
+/**
+ * One button that connects a provider with the right flow: the OAuth window for authorization
+ * code providers, or a credential form in a modal dialog for every other scheme. When the consumer
+ * already has a connection it says so and offers to reconnect.
+ *
+ * @example
+ * <ConnectButton provider="salesforce" onSuccess={(connection) => setConnectedId(connection.id)} />
+ */
+export function ConnectButton({ children, className, variant = 'full', showLogo = false, ...options }: ConnectButtonProps) {
+  const { messages } = useConnectContext('ConnectButton')
+  const c = useConnect(options)
+  const existing = c.existingConnection
+  const reconnecting = existing !== undefined
+  const iconUrl = c.spec?.iconUrl
+  const label =
+    children ??
+    (c.oauth.isActive && c.oauth.status !== 'blocked'
+      ? messages.connecting(c.displayName)
+      : reconnecting
+        ? variant === 'reconnect'
+          ? messages.reconnect
+          : messages.reconnectProvider(c.displayName)
+        : messages.connect(c.displayName))
+
+  return (
+    <div
+      className={['plugboard', 'plugboard-connect', className].filter(Boolean).join(' ')}
+      data-state={c.status === 'ready' ? (c.oauth.isActive ? 'pending' : reconnecting ? 'connected' : 'idle') : c.status}
+      data-provider={options.provider}
+    >
+      {variant === 'full' && existing ? (
+        <p className="plugboard-connect-status plugboard-status" data-status={existing.status} role="status">
+          {existing.status === 'bad_credentials'
+            ? `${c.displayName}: ${messages.status.bad_credentials}`
+            : messages.connected(c.displayName)}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="plugboard-button plugboard-connect-button"
+        data-variant={reconnecting ? 'secondary' : 'primary'}
+        aria-disabled={c.isBusy}
+        aria-busy={c.status === 'loading' || c.oauth.isActive}
+        aria-label={variant === 'reconnect' && !children ? messages.reconnectProvider(c.displayName) : undefined}
+        onClick={c.connect}
+      >
+        {showLogo && iconUrl ? (
+          <img
+            className="plugboard-logo"
+            src={iconUrl}
+            alt=""
+            width={20}
+            height={20}
+            loading="lazy"
+            referrerPolicy="no-referrer"
+            onError={(event) => {
+              event.currentTarget.hidden = true
+            }}
+          />
+        ) : null}
+        {label}
+      </button>
+      {c.status === 'error' ? (
+        <div className="plugboard-connect-error" role="alert">
+          <p className="plugboard-message" data-tone="error">
+            {messages.providerLoadError(c.displayName)} {describeError(c.error, messages, c.displayName)}
+          </p>
+          <button type="button" className="plugboard-button" data-variant="secondary" onClick={c.retry}>
+            {messages.retry}
+          </button>
+        </div>
+      ) : null}
+      {c.status === 'unsupported' ? (
+        <p className="plugboard-message" data-tone="error" role="alert">
+          {messages.unsupportedScheme(c.displayName)}
+        </p>
+      ) : null}
+      {c.mode === 'popup' ? <OAuthStatus oauth={c.oauth} displayName={c.displayName} /> : null}
+      {c.mode === 'form' ? (
+        <Dialog
+          open={c.isFormOpen}
+          onClose={c.closeForm}
+          title={reconnecting ? messages.dialogTitleReconnect(c.displayName) : messages.dialogTitle(c.displayName)}
+        >
+          <AuthSchemeForm
+            provider={options.provider}
+            connection={existing}
+            popupTimeoutMs={options.popupTimeoutMs}
+            onSuccess={c.completeForm}
+            onError={options.onError}
+            onCancel={options.onCancel}
+            onDismiss={c.closeForm}
+          />
+        </Dialog>
+      ) : null}
+    </div>
+  )
+}

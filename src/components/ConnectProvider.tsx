@@ -1,0 +1,87 @@
+'use client'
+import { QueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
+import { ConnectContext } from '../hooks/ConnectContext'
+import type { ConnectContextValue } from '../hooks/ConnectContext'
+import type { ConnectBackend } from '../model/ConnectBackend'
+import { ConnectError } from '../model/ConnectError'
+import type { ConnectMessages } from '../model/messages'
+import { defaultMessages } from '../model/messages'
+
+/** Props of {@link ConnectProvider}. */
+export interface ConnectProviderProps {
+  /** The platform adapter, e.g. `ampersand({ project, apiKey })`. */
+  backend: ConnectBackend
+  /** Your id for the customer organisation or team the connections belong to. */
+  groupRef: string
+  /** Display name of the group. @default groupRef */
+  groupName?: string
+  /** Your id for the signed-in person whose accounts are connected. */
+  consumerRef: string
+  /** Display name of the consumer. @default consumerRef */
+  consumerName?: string
+  /**
+   * The QueryClient for the kit's requests. The kit never reads the host's
+   * `QueryClientProvider`; pass one here to share a cache.
+   * @default a client of the kit's own
+   */
+  queryClient?: QueryClient
+  /** Overrides for any of the kit's strings. @default English `defaultMessages` */
+  messages?: Partial<ConnectMessages>
+  /** The kit's components and your UI built on its hooks. */
+  children?: ReactNode
+}
+
+/**
+ * Supplies the platform backend, the group and consumer, and the kit's query cache to every
+ * Plugboard component and hook below it.
+ *
+ * @example
+ * <ConnectProvider backend={backend} groupRef={org.id} consumerRef={user.id}>
+ *   <ConnectButton provider="salesforce" />
+ * </ConnectProvider>
+ */
+export function ConnectProvider(props: ConnectProviderProps) {
+  const { backend, groupRef, groupName, consumerRef, consumerName, messages, children } = props
+  if (!backend || typeof backend.listConnections !== 'function') {
+    throw new Error(
+      'Plugboard: <ConnectProvider> needs a `backend`, e.g. backend={ampersand({ project, apiKey })}.',
+    )
+  }
+  if (!groupRef || !consumerRef) {
+    throw new Error(
+      'Plugboard: <ConnectProvider> needs `groupRef` (your id for the customer organisation) and `consumerRef` (your id for the signed-in user).',
+    )
+  }
+  const [ownClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: {
+            staleTime: 30_000,
+            // Retry what can succeed on a second try (network, 5xx, 429); a 4xx answer stays as it is.
+            retry: (failureCount, error) => error instanceof ConnectError && error.retryable && failureCount < 2,
+          },
+        },
+      }),
+  )
+  const queryClient = props.queryClient ?? ownClient
+
+  useEffect(() => {
+    // QueryClientProvider normally does this; the kit does it for the client it uses.
+    queryClient.mount()
+    return () => queryClient.unmount()
+  }, [queryClient])
+
+  const value = useMemo<ConnectContextValue>(
+    () => ({
+      backend,
+      scope: { groupRef, groupName, consumerRef, consumerName },
+      queryClient,
+      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+    }),
+    [backend, groupRef, groupName, consumerRef, consumerName, queryClient, messages],
+  )
+  return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>
+}

@@ -1,0 +1,364 @@
+import type { Connection, PopupAnswer, RedirectStep, SignInStep } from '../model/ConnectBackend'
+import type { ConnectError } from '../model/ConnectError'
+import type { PopupHost, PopupMessageEvent, PopupTarget } from './popupWindow'
+import { openPopup } from './popupWindow'
+
+/** Where a sign-in flow is. */
+export type SignInStatus =
+  /** Nothing started yet, or reset. */
+  | 'idle'
+  /** The window is open; the platform is asked for the page to show in it. */
+  | 'starting'
+  /** The person is signing in in the window. */
+  | 'waiting'
+  /** The browser blocked the window; `openBlockedWindow()` from a click continues. */
+  | 'blocked'
+  /** The window answered (or closed); the connection is being loaded or confirmed. */
+  | 'finishing'
+  /** Connected. */
+  | 'succeeded'
+  /** Failed; see `error`. */
+  | 'failed'
+  /** The person closed the window or cancelled. */
+  | 'cancelled'
+
+/** Whether a flow in `status` is under way (from the start of an attempt until its outcome). */
+export function isActiveStatus(status: SignInStatus): boolean {
+  return status === 'starting' || status === 'waiting' || status === 'blocked' || status === 'finishing'
+}
+
+/** What a flow shows: a new object on every change. */
+export interface SignInSnapshot {
+  status: SignInStatus
+  /** The last failure (also set while `blocked`). */
+  error?: ConnectError
+  /** The connection once `succeeded`. */
+  connection?: Connection
+}
+
+/** What a flow reports as it happens. */
+export type SignInEvent =
+  | { type: 'succeeded'; connection: Connection }
+  | { type: 'failed'; error: ConnectError }
+  | { type: 'blocked'; error: ConnectError }
+  | { type: 'cancelled' }
+
+/** The errors a flow reports, in the host's words. */
+export interface SignInErrors {
+  blocked(): ConnectError
+  timeout(): ConnectError
+  refused(reason: string | undefined): ConnectError
+  /** The window said it succeeded (or closed) but the platform shows no new or refreshed connection. */
+  unconfirmed(): ConnectError
+  /** Any failure of a platform request. */
+  from(caught: unknown): ConnectError
+}
+
+/** What a flow needs from the platform and the page. */
+export interface SignInFlowOptions {
+  /** Give up after this many milliseconds. */
+  timeoutMs: number
+  /** Loads a connection by id. */
+  getConnection(connectionId: string): Promise<Connection>
+  /** The consumer's connections to this provider, to confirm an outcome the window could not report. */
+  listConnections(): Promise<Connection[]>
+  errors: SignInErrors
+  /** Called with every outcome. */
+  onEvent?(event: SignInEvent): void
+  /** The page hosting the kit. @default window */
+  host?: PopupHost
+}
+
+/** One attempt: its own window, listeners and timers. A later attempt never sees an earlier one's messages. */
+interface Run {
+  window: PopupTarget | null
+  /** The page the window should show, and how it reports back. */
+  step?: RedirectStep
+  /** Whether the current step has had its answer (each step is answered once). */
+  answered: boolean
+  /** The connections before the person signed in, to tell what the sign-in changed. */
+  baseline: Promise<Connection[] | undefined>
+  stopTalking?: () => void
+  cleanup: (() => void)[]
+}
+
+const CLOSED_POLL_MS = 400
+// A callback page posts its answer and closes itself at once; the message task can run after a poll
+// sees the window closed. Wait a moment for it before treating the close as unanswered.
+const CLOSED_GRACE_MS = 600
+const stamp = (connection: Connection) => connection.updateTime ?? connection.createTime
+
+/**
+ * A sign-in through a window (OAuth, a platform's multi-step sign-in), as a small state machine
+ * outside React. Each attempt opens its own window inside the click, accepts one answer per page,
+ * only from that window and the protocol's origin, and cleans up in one place. `subscribe` and
+ * `getSnapshot` fit `useSyncExternalStore`.
+ */
+export class SignInFlow {
+  private snapshot: SignInSnapshot = { status: 'idle' }
+  private readonly listeners = new Set<() => void>()
+  private run: Run | undefined
+
+  constructor(private options: SignInFlowOptions) {}
+
+  /** Replaces the options (newer callbacks, timeout, words); an attempt under way keeps its timer. */
+  configure(options: SignInFlowOptions): void {
+    this.options = options
+  }
+
+  getSnapshot = (): SignInSnapshot => this.snapshot
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** True from the start of an attempt until its outcome. */
+  get isActive(): boolean {
+    return isActiveStatus(this.snapshot.status)
+  }
+
+  /**
+   * Opens the window now (call it synchronously in a click), then asks `begin` for the page to show
+   * in it. While an attempt is under way, a second call only raises its window.
+   */
+  start(begin: () => Promise<SignInStep>): void {
+    if (this.raiseActive()) return
+    const run = this.begin()
+    run.window = openPopup(this.host)
+    this.takeBaseline(run)
+    if (run.window) {
+      this.set({ status: 'starting' })
+      this.watch(run)
+    } else {
+      this.block(run)
+    }
+    new Promise<SignInStep>((resolve) => resolve(begin())).then(
+      (step) => this.apply(run, step),
+      (caught: unknown) => this.fail(run, this.options.errors.from(caught)),
+    )
+  }
+
+  /**
+   * Continues from a step the platform already answered (a form sent the first one): opens its
+   * page. Outside a click the browser may block the window; the flow is then `blocked`.
+   */
+  follow(step: SignInStep): void {
+    if (this.raiseActive()) return
+    const run = this.begin()
+    this.takeBaseline(run)
+    this.apply(run, step)
+  }
+
+  /** After `blocked`: opens the window from a fresh click; it shows the page as soon as it is known. */
+  openBlockedWindow(): void {
+    const run = this.run
+    if (!run || this.snapshot.status !== 'blocked') return
+    const popup = openPopup(this.host, run.step?.url)
+    if (!popup) return
+    run.window = popup
+    this.watch(run)
+    if (run.step) this.talk(run)
+    this.set({ status: run.step ? 'waiting' : 'starting' })
+  }
+
+  /** Brings the window to the front. */
+  focus(): void {
+    if (this.run?.window && !this.run.window.closed) this.run.window.focus()
+  }
+
+  /** Stops the attempt and closes its window; counts as cancelled. */
+  cancel(): void {
+    if (!this.run) return
+    this.end()
+    this.set({ status: 'cancelled' })
+    this.options.onEvent?.({ type: 'cancelled' })
+  }
+
+  /** Stops any attempt, closes its window, and goes back to `idle`. */
+  reset(): void {
+    this.end()
+    this.set({ status: 'idle' })
+  }
+
+  /** Stops any attempt and closes its window without reporting anything (the owner unmounts). */
+  dispose(): void {
+    this.end()
+  }
+
+  private get host(): PopupHost {
+    return this.options.host ?? (window as unknown as PopupHost)
+  }
+
+  private set(next: SignInSnapshot) {
+    this.snapshot = next
+    for (const listener of this.listeners) listener()
+  }
+
+  private raiseActive(): boolean {
+    if (!this.run || !this.isActive) return false
+    if (this.snapshot.status === 'blocked') this.openBlockedWindow()
+    else this.focus()
+    return true
+  }
+
+  private begin(): Run {
+    this.end()
+    const run: Run = { window: null, answered: false, baseline: Promise.resolve(undefined), cleanup: [] }
+    this.run = run
+    const timer = setTimeout(() => this.fail(run, this.options.errors.timeout()), this.options.timeoutMs)
+    // Leaving or reloading the page takes the sign-in window with it.
+    const onPageHide = () => {
+      if (this.run === run) this.reset()
+    }
+    this.host.addEventListener('pagehide', onPageHide)
+    run.cleanup.push(
+      () => clearTimeout(timer),
+      () => this.host.removeEventListener('pagehide', onPageHide),
+    )
+    return run
+  }
+
+  /** Notes the connections as they are before the person signs in (after the window opened: it must open first). */
+  private takeBaseline(run: Run) {
+    run.baseline = this.options.listConnections().catch(() => undefined)
+  }
+
+  /** Ends the current attempt: listeners, timers and the window go. */
+  private end() {
+    const run = this.run
+    if (!run) return
+    this.run = undefined
+    run.stopTalking?.()
+    for (const cleanup of run.cleanup.splice(0)) cleanup()
+    if (run.window && !run.window.closed) run.window.close()
+  }
+
+  private block(run: Run) {
+    const error = this.options.errors.blocked()
+    this.set({ status: 'blocked', error })
+    this.options.onEvent?.({ type: 'blocked', error })
+  }
+
+  private apply(run: Run, step: SignInStep) {
+    if (run !== this.run) return
+    if (step.kind === 'connection') {
+      if (run.window && !run.window.closed) run.window.close()
+      this.succeed(run, step.connection)
+      return
+    }
+    // Closed before it showed any page, and not by a page that answered: the person gave up.
+    if (run.window?.closed && !run.answered) return this.cancel()
+    run.step = step
+    run.answered = false
+    if (this.snapshot.status === 'blocked') return // the person's next click opens the page
+    if (run.window && !run.window.closed) {
+      run.window.location.replace(step.url)
+    } else {
+      // Gone (the callback page closes itself), or a form sent the first step: open one now.
+      run.window = openPopup(this.host, step.url)
+      if (!run.window) return this.block(run)
+      this.watch(run)
+    }
+    this.talk(run)
+    this.set({ status: 'waiting' })
+  }
+
+  /** Lets the step's protocol talk to its page, and listens for its one answer. */
+  private talk(run: Run) {
+    const { step, window: popup } = run
+    if (!step || !popup) return
+    run.stopTalking?.()
+    const { protocol } = step
+    const onMessage = (event: PopupMessageEvent) => {
+      if (run !== this.run || run.answered || event.source !== run.window || event.origin !== protocol.origin) return
+      const answer = protocol.read(event.data)
+      if (!answer) return
+      run.answered = true
+      run.stopTalking?.()
+      void this.answer(run, answer)
+    }
+    this.host.addEventListener('message', onMessage)
+    const stopProtocol = protocol.attach?.((message) => {
+      if (!popup.closed) popup.postMessage(message, protocol.origin)
+    })
+    run.stopTalking = () => {
+      this.host.removeEventListener('message', onMessage)
+      stopProtocol?.()
+      run.stopTalking = undefined
+    }
+  }
+
+  private async answer(run: Run, answer: PopupAnswer) {
+    const { errors } = this.options
+    if (answer.kind === 'refused') return this.fail(run, errors.refused(answer.reason))
+    this.set({ status: 'finishing' })
+    try {
+      if (answer.kind === 'continue') return this.apply(run, await answer.next())
+      const connection = answer.connectionId ? await this.options.getConnection(answer.connectionId) : await this.confirm(run)
+      if (connection) this.succeed(run, connection)
+      else this.fail(run, errors.unconfirmed())
+    } catch (caught) {
+      this.fail(run, errors.from(caught))
+    }
+  }
+
+  /** Watches the current window for being closed without an answer. */
+  private watch(run: Run) {
+    const popup = run.window
+    let grace: ReturnType<typeof setTimeout> | undefined
+    const poll = setInterval(() => {
+      if (!popup?.closed || grace !== undefined) return
+      clearInterval(poll)
+      grace = setTimeout(() => {
+        if (run === this.run && run.window === popup && !run.answered) void this.closedUnanswered(run)
+      }, CLOSED_GRACE_MS)
+    }, CLOSED_POLL_MS)
+    run.cleanup.push(() => {
+      clearInterval(poll)
+      clearTimeout(grace)
+    })
+  }
+
+  /**
+   * The window closed without an answer. A provider page that cuts the link to its opener
+   * (Cross-Origin-Opener-Policy) looks the same as the person closing it, so ask the platform
+   * before calling it cancelled.
+   */
+  private async closedUnanswered(run: Run) {
+    if (!run.step) return this.cancel()
+    run.answered = true
+    run.stopTalking?.()
+    this.set({ status: 'finishing' })
+    const connection = await this.confirm(run).catch(() => undefined)
+    if (run !== this.run) return
+    if (connection) this.succeed(run, connection)
+    else this.cancel()
+  }
+
+  /** The connection this attempt created or refreshed, by comparing the platform's list with the one before. */
+  private async confirm(run: Run): Promise<Connection | undefined> {
+    const before = await run.baseline
+    if (!before) return undefined
+    const after = await this.options.listConnections()
+    const changed = after.filter((connection) => {
+      const earlier = before.find((candidate) => candidate.id === connection.id)
+      return !earlier || stamp(earlier) !== stamp(connection)
+    })
+    return changed.sort((a, b) => stamp(b).localeCompare(stamp(a)))[0]
+  }
+
+  private succeed(run: Run, connection: Connection) {
+    if (run !== this.run) return
+    this.end()
+    this.set({ status: 'succeeded', connection })
+    this.options.onEvent?.({ type: 'succeeded', connection })
+  }
+
+  private fail(run: Run, error: ConnectError) {
+    if (run !== this.run) return
+    this.end()
+    this.set({ status: 'failed', error })
+    this.options.onEvent?.({ type: 'failed', error })
+  }
+}

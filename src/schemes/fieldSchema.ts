@@ -1,0 +1,55 @@
+import * as z from 'zod/mini'
+import type { ConnectMessages } from '../model/messages'
+import type { SchemeField, SchemeValues } from './SchemeDescriptor'
+
+/** The schema of one field; its messages are the ones shown next to it. */
+function fieldSchema(field: SchemeField, messages: ConnectMessages) {
+  const allowed = field.options && field.options.length > 0 ? new Set(field.options.map((option) => option.value)) : undefined
+  if (field.kind === 'choices') {
+    const checks: z.core.$ZodCheck<string[]>[] = []
+    if (field.required) checks.push(z.minLength(1, messages.chooseAtLeastOne(field.label)))
+    if (allowed) checks.push(z.refine((value: string[]) => value.every((item) => allowed.has(item)), messages.chooseOption(field.label)))
+    return z.prefault(z.array(z.string()).check(...checks), [])
+  }
+  const checks: z.core.$ZodCheck<string>[] = []
+  if (!field.keepWhitespace) checks.push(z.trim())
+  if (field.required) checks.push(z.minLength(1, messages.required(field.label)))
+  if (allowed) checks.push(z.refine((value: string) => value === '' || allowed.has(value), messages.chooseOption(field.label)))
+  const { validate } = field
+  if (validate) {
+    checks.push(
+      z.superRefine((value: string, ctx) => {
+        const problem = value === '' ? undefined : validate(value)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value })
+      }),
+    )
+  }
+  // A missing value counts as empty, so it gets the field's own message, not a type error.
+  return z.prefault(z.string().check(...checks), '')
+}
+
+type Tree = { [key: string]: Tree | SchemeField }
+type AnySchema = z.ZodMiniType<unknown, unknown>
+
+/**
+ * The nested zod schema for a list of fields named by dotted path. Numbered levels
+ * (`credentials.0.apiKey`) are lists, as react-hook-form stores them.
+ */
+export function schemaForFields(fields: SchemeField[], messages: ConnectMessages): z.ZodMiniType<SchemeValues, SchemeValues> {
+  const tree: Tree = {}
+  for (const field of fields) {
+    const parts = field.name.split('.')
+    let node = tree
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Tree
+    node[parts[parts.length - 1] as string] = field
+  }
+  const isField = (child: Tree | SchemeField): child is SchemeField => typeof child.kind === 'string' && 'label' in child
+  const build = (node: Tree): AnySchema => {
+    const entries = Object.entries(node).map(([key, child]) => [key, isField(child) ? fieldSchema(child, messages) : build(child)] as const)
+    if (entries.length > 0 && entries.every(([key], index) => key === String(index))) {
+      return z.prefault(z.tuple(entries.map(([, schema]) => schema) as [AnySchema, ...AnySchema[]]), []) as AnySchema
+    }
+    return z.prefault(z.object(Object.fromEntries(entries)), {}) as AnySchema
+  }
+  return build(tree) as z.ZodMiniType<SchemeValues, SchemeValues>
+}

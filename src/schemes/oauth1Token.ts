@@ -1,0 +1,23 @@
+import type { SchemeDescriptor } from './SchemeDescriptor'
+import { valueAt } from './SchemeDescriptor'
+import { inputField, inputValues, secretField } from './fields'
+
+/** OAuth 1 with a token the person already has: token, token secret and the editable parameters. */
+export const oauth1TokenScheme: SchemeDescriptor<'oauth1/token'> = {
+  scheme: 'oauth1/token',
+  fields: (part, messages) => [
+    secretField('token', messages.token),
+    secretField('tokenSecret', messages.tokenSecret),
+    // Parameters sit under their own key, so one named `token` cannot shadow the token.
+    ...part.params.map((param) => {
+      const field = inputField(param, messages, '')
+      return { ...field, name: `params.${field.name}` }
+    }),
+  ],
+  toCredentials: (values, part) => ({
+    scheme: 'oauth1/token',
+    token: valueAt(values, 'token'),
+    tokenSecret: valueAt(values, 'tokenSecret'),
+    params: inputValues(part.params, (values.params ?? {}) as Record<string, unknown>),
+  }),
+}
