@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest'
+import { parseInlineMarkdown } from './inlineMarkdown'
+
+test("NetSuite's prompt: inline code stays code", () => {
+  expect(parseInlineMarkdown('If your Netsuite URL is `https://1234567-sb.app.netsuite.com`, then the prefix is `1234567-sb`.')).toEqual([
+    { kind: 'text', text: 'If your Netsuite URL is ' },
+    { kind: 'code', text: 'https://1234567-sb.app.netsuite.com' },
+    { kind: 'text', text: ', then the prefix is ' },
+    { kind: 'code', text: '1234567-sb' },
+    { kind: 'text', text: '.' },
+  ])
+})
+
+test('http(s) links become links: Markdown, angle brackets and bare URLs (without the sentence’s full stop)', () => {
+  expect(parseInlineMarkdown('See [the guide](https://docs.test/a?b=1) or <http://docs.test/b>, or https://docs.test/c.')).toEqual([
+    { kind: 'text', text: 'See ' },
+    { kind: 'link', text: 'the guide', href: 'https://docs.test/a?b=1' },
+    { kind: 'text', text: ' or ' },
+    { kind: 'link', text: 'http://docs.test/b', href: 'http://docs.test/b' },
+    { kind: 'text', text: ', or ' },
+    { kind: 'link', text: 'https://docs.test/c', href: 'https://docs.test/c' },
+    { kind: 'text', text: '.' },
+  ])
+})
+
+test('anything else stays text: other schemes, relative links and HTML', () => {
+  expect(parseInlineMarkdown('[click](javascript:alert(1)) [here](/relative) <img src=x onerror=alert(1)> **bold**')).toEqual([
+    { kind: 'text', text: 'click) here <img src=x onerror=alert(1)> **bold**' },
+  ])
+})
