@@ -1,0 +1,209 @@
+import { QueryClient } from '@tanstack/react-query'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { ampersand, ConnectButton, ConnectProvider } from '../../src/index'
+import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../fakePlatform'
+import { platform } from '../platform'
+import { readyButton, spyOnPopups } from '../popups'
+import { renderWithKit } from '../renderWithKit'
+
+// The sign-in flow engine's guarantees, in Chromium, through the public components and the fake
+// platform (Ampersand's API over MSW, with a same-origin stand-in authorize page).
+
+const oauthConnects = () => platform.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/oauth-connect'))
+const connectionReads = () => platform.requests.filter((r) => r.method === 'GET' && /\/connections\/[^/]+$/.test(r.path))
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The `state` the platform put in a window's authorize URL, once the window got there. */
+async function stateOf(popup: Window | null): Promise<string> {
+  await waitFor(() => expect(popup?.location.href).toContain('state='))
+  return new URL(popup!.location.href).searchParams.get('state')!
+}
+
+/** A message as the browser would deliver it from `source` at `origin`. */
+function post(data: unknown, source: Window | null, origin = location.origin) {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }))
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('sign-in flow engine in the browser', () => {
+  test('every flow has its own window: two buttons open two, and each takes only its own answer', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const hubspot = vi.fn()
+    const asana = vi.fn()
+    renderWithKit(
+      <>
+        <ConnectButton provider="hubspot" onSuccess={hubspot} />
+        <ConnectButton provider="asana" onSuccess={asana} />
+      </>,
+    )
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    await userEvent.click(await readyButton('Connect Asana'))
+    const [first, second] = popups.windows
+    expect(first).not.toBe(second)
+    expect(first!.name).not.toBe(second!.name)
+    // Asana's window answers for Asana's sign-in; HubSpot's flow ignores it.
+    post(platform.authorize(await stateOf(second!), true), second!)
+    await waitFor(() => expect(asana).toHaveBeenCalledTimes(1))
+    expect(asana.mock.calls[0]![0]).toMatchObject({ provider: 'asana' })
+    expect(hubspot).not.toHaveBeenCalled()
+    expect(first!.closed).toBe(false)
+    first!.close()
+  })
+
+  test('two kits on one page never share a window', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const kit = (label: string) => (
+      <section aria-label={label}>
+        <ConnectProvider
+          backend={ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL })}
+          groupRef="group-1"
+          consumerRef="consumer-1"
+          queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+        >
+          <ConnectButton provider="hubspot" />
+        </ConnectProvider>
+      </section>
+    )
+    render(
+      <>
+        {kit('Kit A')}
+        {kit('Kit B')}
+      </>,
+    )
+    for (const name of ['Kit A', 'Kit B']) {
+      const button = await within(screen.getByRole('region', { name })).findByRole('button', { name: 'Connect HubSpot' })
+      await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
+      await userEvent.click(button)
+    }
+    expect(popups.windows).toHaveLength(2)
+    expect(popups.windows[0]).not.toBe(popups.windows[1])
+    expect(popups.windows.every((popup) => popup && !popup.closed)).toBe(true)
+    for (const popup of popups.windows) popup?.close()
+  })
+
+  test('an answer counts once: a second success message loads nothing more', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const popup = popups.windows[0]!
+    const result = platform.authorize(await stateOf(popup), true)
+    post(result, popup)
+    post(result, popup)
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    await pause(300)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(connectionReads()).toHaveLength(1)
+  })
+
+  test("answers from any origin but the platform's are ignored, even from the flow's own window", async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    // The platform's callback page lives elsewhere: the stand-in page's own origin is not it.
+    const backend = ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL, callbackOrigin: 'https://callback.platform.test' })
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />, { backend })
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const popup = popups.windows[0]!
+    const result = platform.authorize(await stateOf(popup), true)
+    post(result, popup)
+    await pause(300)
+    expect(onSuccess).not.toHaveBeenCalled()
+    post(result, popup, 'https://callback.platform.test')
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    popup.close()
+  })
+
+  test('a message from a cancelled flow never completes a later one, even while its window stays open and keeps posting', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const old = popups.windows[0]!
+    const oldState = await stateOf(old)
+    // A window the kit cannot close (its page ignores close()) stays open after Cancel.
+    const closeForReal = old.close.bind(old)
+    old.close = () => undefined
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(await screen.findByText('The sign-in window was closed before the connection finished.')).toBeTruthy()
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const fresh = popups.windows[1]!
+    await stateOf(fresh)
+    const stale = platform.authorize(oldState, true)
+    for (let i = 0; i < 3; i++) post(stale, old)
+    await pause(400)
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(screen.getByText('Finish signing in to HubSpot in the window that opened.')).toBeTruthy()
+    expect(old.closed).toBe(false)
+    closeForReal()
+    fresh.close()
+  })
+
+  test('leaving or reloading the page closes the sign-in window', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    renderWithKit(<ConnectButton provider="hubspot" />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    await stateOf(popups.windows[0]!)
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))
+    expect(popups.windows[0]!.closed).toBe(true)
+    await readyButton('Connect HubSpot')
+  })
+
+  test('a window that closed without a word after the provider cut the link to the opener is a success when the platform made the connection', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    const onCancel = vi.fn()
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} onCancel={onCancel} />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const popup = popups.windows[0]!
+    // The provider and platform finish the sign-in, but Cross-Origin-Opener-Policy cut the page off
+    // from its opener: no message arrives, the window just closes.
+    platform.authorize(await stateOf(popup), true)
+    popup.close()
+    expect(await screen.findByText('HubSpot is connected', {}, { timeout: 5000 })).toBeTruthy()
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'hubspot' })
+    expect(onCancel).not.toHaveBeenCalled()
+  })
+
+  test('a success message without a usable connection id is confirmed with the platform', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const popup = popups.windows[0]!
+    platform.authorize(await stateOf(popup), true)
+    post({ eventType: 'AUTHORIZATION_SUCCEEDED', data: { connection: { id: 42 } } }, popup)
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'hubspot', id: platform.connections[0]!.id })
+  })
+
+  test('a success message without an id, and nothing new on the platform, fails clearly instead of guessing', async () => {
+    platform.configure({ autoAuthorize: 'none' })
+    platform.seedConnections([{ provider: 'hubspot', status: 'working', consumerRef: 'someone-else' }])
+    const popups = spyOnPopups()
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} onError={onError} />)
+    await userEvent.click(await readyButton('Connect HubSpot'))
+    const popup = popups.windows[0]!
+    await stateOf(popup)
+    post({ eventType: 'AUTHORIZATION_SUCCEEDED', data: {} }, popup)
+    expect(await screen.findByText(/reported success, but the platform does not show a new or refreshed connection/)).toBeTruthy()
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(onError.mock.calls[0]![0]).toMatchObject({ kind: 'unconfirmed' })
+    await readyButton('Connect HubSpot')
+  })
+})
