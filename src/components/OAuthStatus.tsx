@@ -32,11 +32,13 @@ export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
   )
   return (
     <div className="plugboard-oauth-status" data-state={status} role={failed ? 'alert' : 'status'}>
-      {status === 'starting' || status === 'waiting' || status === 'finishing' ? (
+      {status === 'starting' || status === 'waiting' ? (
         <>
           <p className="plugboard-message">{messages.waitingForPopup(displayName)}</p>
           {actions('secondary', messages.focusPopup, oauth.focus)}
         </>
+      ) : status === 'finishing' ? (
+        <p className="plugboard-message">{messages.finishingSignIn(displayName)}</p>
       ) : status === 'blocked' ? (
         <>
           <p className="plugboard-message" data-tone="error">{messages.popupBlocked(displayName)}</p>

@@ -249,6 +249,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const selectMethod = (id: string) => {
     if (id === method?.id || !methods.some((candidate) => candidate.id === id)) return
     setFormError(undefined)
+    // A revealed or loaded secret of one method says nothing about the next one's fields.
+    view.forget()
     setMethodId(id)
   }
 

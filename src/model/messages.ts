@@ -14,6 +14,7 @@ export const defaultMessages = {
   waitingForPopup: (provider: string) =>
     `Finish signing in to ${provider} in the window that opened.`,
   focusPopup: 'Show sign-in window',
+  finishingSignIn: (provider: string) => `Finishing your ${provider} connection…`,
   popupBlocked: (provider: string) =>
     `Your browser blocked the ${provider} sign-in window. Allow pop-ups for this site, or open it with the button below.`,
   openSignInWindow: 'Open sign-in window',

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ampersand, ConnectButton, ConnectProvider } from '../../src/index'
+import type { ConnectBackend } from '../../src/index'
 import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../fakePlatform'
 import { platform } from '../platform'
 import { readyButton, spyOnPopups } from '../popups'
@@ -24,6 +25,20 @@ async function stateOf(popup: Window | null): Promise<string> {
 /** A message as the browser would deliver it from `source` at `origin`. */
 function post(data: unknown, source: Window | null, origin = location.origin) {
   window.dispatchEvent(new MessageEvent('message', { data, origin, source }))
+}
+
+/**
+ * Renders a HubSpot button (on the fake platform, or `backend`), clicks it, and returns its window
+ * once it shows the stand-in authorize page, with that page's `state` and the button's callbacks.
+ */
+async function signInToHubSpot(options: { backend?: ConnectBackend } = {}) {
+  platform.configure({ autoAuthorize: 'none' })
+  const popups = spyOnPopups()
+  const callbacks = { onSuccess: vi.fn(), onError: vi.fn(), onCancel: vi.fn() }
+  renderWithKit(<ConnectButton provider="hubspot" {...callbacks} />, options)
+  await userEvent.click(await readyButton('Connect HubSpot'))
+  const popup = popups.windows[0]!
+  return { ...callbacks, popups, popup, state: await stateOf(popup) }
 }
 
 afterEach(() => {
@@ -89,13 +104,8 @@ describe('sign-in flow engine in the browser', () => {
   })
 
   test('an answer counts once: a second success message loads nothing more', async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const popup = popups.windows[0]!
-    const result = platform.authorize(await stateOf(popup), true)
+    const { popup, state, onSuccess } = await signInToHubSpot()
+    const result = platform.authorize(state, true)
     post(result, popup)
     post(result, popup)
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
@@ -105,15 +115,10 @@ describe('sign-in flow engine in the browser', () => {
   })
 
   test("answers from any origin but the platform's are ignored, even from the flow's own window", async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
     // The platform's callback page lives elsewhere: the stand-in page's own origin is not it.
     const backend = ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL, callbackOrigin: 'https://callback.platform.test' })
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />, { backend })
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const popup = popups.windows[0]!
-    const result = platform.authorize(await stateOf(popup), true)
+    const { popup, state, onSuccess } = await signInToHubSpot({ backend })
+    const result = platform.authorize(state, true)
     post(result, popup)
     await pause(300)
     expect(onSuccess).not.toHaveBeenCalled()
@@ -123,13 +128,7 @@ describe('sign-in flow engine in the browser', () => {
   })
 
   test('a message from a cancelled flow never completes a later one, even while its window stays open and keeps posting', async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const old = popups.windows[0]!
-    const oldState = await stateOf(old)
+    const { popups, popup: old, state: oldState, onSuccess } = await signInToHubSpot()
     // A window the kit cannot close (its page ignores close()) stays open after Cancel.
     const closeForReal = old.close.bind(old)
     old.close = () => undefined
@@ -149,27 +148,17 @@ describe('sign-in flow engine in the browser', () => {
   })
 
   test('leaving or reloading the page closes the sign-in window', async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    renderWithKit(<ConnectButton provider="hubspot" />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    await stateOf(popups.windows[0]!)
+    const { popup } = await signInToHubSpot()
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))
-    expect(popups.windows[0]!.closed).toBe(true)
+    expect(popup.closed).toBe(true)
     await readyButton('Connect HubSpot')
   })
 
   test('a window that closed without a word after the provider cut the link to the opener is a success when the platform made the connection', async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
-    const onCancel = vi.fn()
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} onCancel={onCancel} />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const popup = popups.windows[0]!
+    const { popup, state, onSuccess, onCancel } = await signInToHubSpot()
     // The provider and platform finish the sign-in, but Cross-Origin-Opener-Policy cut the page off
     // from its opener: no message arrives, the window just closes.
-    platform.authorize(await stateOf(popup), true)
+    platform.authorize(state, true)
     popup.close()
     expect(await screen.findByText('HubSpot is connected', {}, { timeout: 5000 })).toBeTruthy()
     expect(onSuccess).toHaveBeenCalledTimes(1)
@@ -178,28 +167,16 @@ describe('sign-in flow engine in the browser', () => {
   })
 
   test('a success message without a usable connection id is confirmed with the platform', async () => {
-    platform.configure({ autoAuthorize: 'none' })
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const popup = popups.windows[0]!
-    platform.authorize(await stateOf(popup), true)
+    const { popup, state, onSuccess } = await signInToHubSpot()
+    platform.authorize(state, true)
     post({ eventType: 'AUTHORIZATION_SUCCEEDED', data: { connection: { id: 42 } } }, popup)
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'hubspot', id: platform.connections[0]!.id })
   })
 
   test('a success message without an id, and nothing new on the platform, fails clearly instead of guessing', async () => {
-    platform.configure({ autoAuthorize: 'none' })
     platform.seedConnections([{ provider: 'hubspot', status: 'working', consumerRef: 'someone-else' }])
-    const popups = spyOnPopups()
-    const onSuccess = vi.fn()
-    const onError = vi.fn()
-    renderWithKit(<ConnectButton provider="hubspot" onSuccess={onSuccess} onError={onError} />)
-    await userEvent.click(await readyButton('Connect HubSpot'))
-    const popup = popups.windows[0]!
-    await stateOf(popup)
+    const { popup, onSuccess, onError } = await signInToHubSpot()
     post({ eventType: 'AUTHORIZATION_SUCCEEDED', data: {} }, popup)
     expect(await screen.findByText(/reported success, but the platform does not show a new or refreshed connection/)).toBeTruthy()
     expect(onSuccess).not.toHaveBeenCalled()
