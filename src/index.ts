@@ -40,8 +40,10 @@ export { useUpdateConnection } from './hooks/useUpdateConnection'
 export type { UpdateConnectionVariables } from './hooks/useUpdateConnection'
 
 // Sign-in flow engine (framework-free)
-export { isActiveStatus, SignInFlow } from './flows/SignInFlow'
-export type { SignInErrors, SignInEvent, SignInFlowOptions, SignInSnapshot, SignInStatus } from './flows/SignInFlow'
+export { SignInFlow } from './flows/SignInFlow'
+export { isActiveStatus } from './flows/SignInStatus'
+export type { SignInErrors, SignInFlowOptions } from './flows/SignInFlow'
+export type { SignInEvent, SignInSnapshot, SignInStatus } from './flows/SignInStatus'
 export { openPopup } from './flows/popupWindow'
 export type { PopupHost, PopupMessageEvent, PopupTarget } from './flows/popupWindow'
 

@@ -1,47 +1,10 @@
 import type { Connection, PopupAnswer, RedirectStep, SignInStep } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import { changedConnection } from './changedConnection'
 import type { PopupHost, PopupMessageEvent, PopupTarget } from './popupWindow'
 import { openPopup } from './popupWindow'
-
-/** Where a sign-in flow is. */
-export type SignInStatus =
-  /** Nothing started yet, or reset. */
-  | 'idle'
-  /** The window is open; the platform is asked for the page to show in it. */
-  | 'starting'
-  /** The person is signing in in the window. */
-  | 'waiting'
-  /** The browser blocked the window; `openBlockedWindow()` from a click continues. */
-  | 'blocked'
-  /** The window answered (or closed); the connection is being loaded or confirmed. */
-  | 'finishing'
-  /** Connected. */
-  | 'succeeded'
-  /** Failed; see `error`. */
-  | 'failed'
-  /** The person closed the window or cancelled. */
-  | 'cancelled'
-
-/** Whether a flow in `status` is under way (from the start of an attempt until its outcome). */
-export function isActiveStatus(status: SignInStatus): boolean {
-  return status === 'starting' || status === 'waiting' || status === 'blocked' || status === 'finishing'
-}
-
-/** What a flow shows: a new object on every change. */
-export interface SignInSnapshot {
-  status: SignInStatus
-  /** The last failure (also set while `blocked`). */
-  error?: ConnectError
-  /** The connection once `succeeded`. */
-  connection?: Connection
-}
-
-/** What a flow reports as it happens. */
-export type SignInEvent =
-  | { type: 'succeeded'; connection: Connection }
-  | { type: 'failed'; error: ConnectError }
-  | { type: 'blocked'; error: ConnectError }
-  | { type: 'cancelled' }
+import type { SignInEvent, SignInSnapshot } from './SignInStatus'
+import { isActiveStatus } from './SignInStatus'
 
 /** The errors a flow reports, in the host's words. */
 export interface SignInErrors {
@@ -86,7 +49,6 @@ const CLOSED_POLL_MS = 400
 // A callback page posts its answer and closes itself at once; the message task can run after a poll
 // sees the window closed. Wait a moment for it before treating the close as unanswered.
 const CLOSED_GRACE_MS = 600
-const stamp = (connection: Connection) => connection.updateTime ?? connection.createTime
 
 /**
  * A sign-in through a window (OAuth, a platform's multi-step sign-in), as a small state machine
@@ -339,13 +301,7 @@ export class SignInFlow {
   /** The connection this attempt created or refreshed, by comparing the platform's list with the one before. */
   private async confirm(run: Run): Promise<Connection | undefined> {
     const before = await run.baseline
-    if (!before) return undefined
-    const after = await this.options.listConnections()
-    const changed = after.filter((connection) => {
-      const earlier = before.find((candidate) => candidate.id === connection.id)
-      return !earlier || stamp(earlier) !== stamp(connection)
-    })
-    return changed.sort((a, b) => stamp(b).localeCompare(stamp(a)))[0]
+    return before ? changedConnection(before, await this.options.listConnections()) : undefined
   }
 
   private succeed(run: Run, connection: Connection) {

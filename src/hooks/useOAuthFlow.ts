@@ -2,8 +2,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { Connection, ConnectionInput, RedirectStep } from '../model/ConnectBackend'
 import { ConnectError, toConnectError } from '../model/ConnectError'
-import type { SignInFlowOptions, SignInStatus } from '../flows/SignInFlow'
-import { isActiveStatus, SignInFlow } from '../flows/SignInFlow'
+import type { SignInFlowOptions } from '../flows/SignInFlow'
+import type { SignInStatus } from '../flows/SignInStatus'
+import { SignInFlow } from '../flows/SignInFlow'
+import { isActiveStatus } from '../flows/SignInStatus'
 import { useConnectContext } from './ConnectContext'
 import { useInvalidateConnections } from './useInvalidateConnections'
 
