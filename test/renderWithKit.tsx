@@ -15,7 +15,7 @@ export function renderWithKit(ui: ReactNode, options: { backend?: ConnectBackend
   return {
     queryClient,
     ...render(
-      <ConnectProvider backend={backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+      <ConnectProvider backend={backend} groupRef="group-1" consumerRef="consumer-1" queryClient={queryClient}>
         {ui}
       </ConnectProvider>,
     ),

@@ -25,6 +25,19 @@ test('http(s) links become links: Markdown, angle brackets and bare URLs (withou
 
 test('anything else stays text: other schemes, relative links and HTML', () => {
   expect(parseInlineMarkdown('[click](javascript:alert(1)) [here](/relative) <img src=x onerror=alert(1)> **bold**')).toEqual([
-    { kind: 'text', text: 'click) here <img src=x onerror=alert(1)> **bold**' },
+    { kind: 'text', text: 'click here <img src=x onerror=alert(1)> **bold**' },
+  ])
+})
+
+test('parentheses: balanced ones belong to the URL, the sentence keeps its own', () => {
+  expect(parseInlineMarkdown('See [the guide](https://docs.test/wiki/Realm_(NetSuite)).')).toEqual([
+    { kind: 'text', text: 'See ' },
+    { kind: 'link', text: 'the guide', href: 'https://docs.test/wiki/Realm_(NetSuite)' },
+    { kind: 'text', text: '.' },
+  ])
+  expect(parseInlineMarkdown('(see https://docs.test/wiki/Realm_(NetSuite)).')).toEqual([
+    { kind: 'text', text: '(see ' },
+    { kind: 'link', text: 'https://docs.test/wiki/Realm_(NetSuite)', href: 'https://docs.test/wiki/Realm_(NetSuite)' },
+    { kind: 'text', text: ').' },
   ])
 })

@@ -4,8 +4,17 @@ export type InlineSegment =
   | { kind: 'code'; text: string }
   | { kind: 'link'; text: string; href: string }
 
-// `code`, [text](url), <url>, or a bare http(s) URL, in that order of precedence.
-const TOKEN = /`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>`]+)/g
+// `code`, [text](url) (the url may hold balanced parentheses), <url>, or a bare http(s) URL, in
+// that order of precedence.
+const TOKEN = /`([^`]+)`|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>`]+)/g
+
+/** A bare URL without the sentence's punctuation after it; a closing parenthesis stays when the URL opened one. */
+function trimBareUrl(url: string): string {
+  let end = url.replace(/[.,;:!?'"\]]+$/, '')
+  const count = (text: string, char: string) => text.split(char).length - 1
+  while (end.endsWith(')') && count(end, ')') > count(end, '(')) end = end.slice(0, -1).replace(/[.,;:!?'"\]]+$/, '')
+  return end
+}
 
 /** The link target when `href` is an absolute http(s) URL; `undefined` for anything else (`javascript:`, relative, malformed). */
 function webHref(href: string): string | undefined {
@@ -42,7 +51,7 @@ export function parseInlineMarkdown(source: string): InlineSegment[] {
       else text(label)
     } else {
       // A bare URL ends before trailing punctuation of the sentence around it.
-      const url = angled ?? bare!.replace(/[.,;:!?'")\]]+$/, '')
+      const url = angled ?? trimBareUrl(bare!)
       if (angled === undefined) index -= bare!.length - url.length
       const href = webHref(url)
       if (href) segments.push({ kind: 'link', text: url, href })

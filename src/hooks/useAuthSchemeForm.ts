@@ -1,6 +1,6 @@
 'use client'
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { ChangeEvent, FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import type { FieldValues, Resolver, UseFormReturn } from 'react-hook-form'
@@ -133,7 +133,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     form.reset(connection ? { ...method.defaultValues, connection: { ...(method.defaultValues.connection as object), ...connection } } : method.defaultValues)
   }, [method, spec, form])
 
-  const idBase = `plugboard-${options.provider.replace(/\W/g, '-')}`
+  // Unique per form: two forms for one provider on a page must not share label targets.
+  const idBase = `plugboard-${options.provider}-${useId()}`.replace(/[^\w-]/g, '-')
   const view = useSchemeFields(form, method?.fields ?? [], idBase, messages)
   const [formError, setFormError] = useState<string>()
   const create = useCreateConnection()
@@ -180,7 +181,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
         unplaced.push(message)
         continue
       }
-      form.setError(name, { type: 'server', message: redact(message, secrets) }, { shouldFocus: first })
+      form.setError(name, { type: 'server', message: redact(message, secrets) })
+      if (first) view.focus(name)
       first = false
     }
     const summary = first ? describeError(error, messages, displayName) : messages.fixFieldsBelow

@@ -47,12 +47,13 @@ export interface SchemeFieldProps {
   copy?: { copy(): void; status: 'idle' | 'copied' | 'failed' }
 }
 
-const PEM_FILES = '.pem,.crt,.cer,.key'
+// Binary formats are listed too, so that picking one gets the conversion hint rather than a greyed-out file.
+const PEM_FILES = '.pem,.crt,.cer,.key,.der,.p12,.pfx'
 
 /**
  * Builds the prop bags of a credential form's fields, and holds their view state: which secrets
  * are revealed, which private keys are loaded (and so never shown again), what was copied.
- * `forget()` drops that state, for after a successful submit.
+ * `forget()` drops that state, for after a successful submit; `focus(name)` moves focus to a field.
  */
 export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: SchemeField[], idBase: string, messages: ConnectMessages) {
   const [revealed, setRevealed] = useState<Record<string, boolean>>({})
@@ -61,6 +62,7 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const [copied, setCopied] = useState<{ name: string; status: 'copied' | 'failed' }>()
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   useEffect(() => () => clearTimeout(copyTimer.current), [])
+  const idOf = (name: string) => `${idBase}-${name.replace(/\W/g, '-')}`
   const errors = form.formState.errors
   const isSubmitted = form.formState.isSubmitted
 
@@ -68,6 +70,12 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
     setRevealed({})
     setLoaded({})
     setCopied(undefined)
+  }
+
+  /** Moves focus to a field: its input, or the Replace button of a loaded key, which stands in for it. */
+  const focus = (name: string) => {
+    if (name in loaded) document.getElementById(`${idOf(name)}-replace`)?.focus()
+    else form.setFocus(name)
   }
 
   /** A complete, usable private key in a secret PEM field is put away: only a summary shows from then on. */
@@ -81,8 +89,6 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
     form.setValue(field.name, text, { shouldDirty: true, shouldValidate: isSubmitted || field.validateOnChange === true })
     noteKey(field, text)
   }
-
-  const idOf = (name: string) => `${idBase}-${name.replace(/\W/g, '-')}`
 
   const props = fields.map((field): SchemeFieldProps => {
     const id = idOf(field.name)
@@ -185,5 +191,5 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
     return bag
   })
 
-  return { fields: props, forget }
+  return { fields: props, forget, focus }
 }

@@ -18,6 +18,7 @@ export const oauth1TokenScheme: SchemeDescriptor<'oauth1/token'> = {
     scheme: 'oauth1/token',
     token: valueAt(values, 'token'),
     tokenSecret: valueAt(values, 'tokenSecret'),
-    params: inputValues(part.params, (values.params ?? {}) as Record<string, unknown>),
+    // An optional parameter left empty is not sent, like empty connection fields.
+    params: Object.fromEntries(Object.entries(inputValues(part.params, (values.params ?? {}) as Record<string, unknown>)).filter(([, value]) => value !== '')),
   }),
 }

@@ -1,0 +1,44 @@
+import type { Decorator } from '@storybook/react-vite'
+import { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { ConnectProvider } from '../src/index'
+import { createMemoryBackend, memoryProviders } from '../test/memoryBackend'
+import type { MemoryBackend } from '../test/memoryBackend'
+
+/**
+ * A story loader that creates this render's memory backend (over `memoryProviders`), so every
+ * story, and every re-run of one, starts with no connections, no delay and no recorded calls.
+ */
+export const memoryLoader = async (): Promise<{ memory: MemoryBackend }> => ({ memory: createMemoryBackend({ providers: memoryProviders }) })
+
+/**
+ * The memory backend `memoryLoader` created for this render, from a play function's (or a
+ * decorator's) `loaded`: `calls`, `saved`, `connections`, `setDelay(ms)`, `failNext(error)`.
+ *
+ * @example
+ * play: async ({ canvas, loaded }) => {
+ *   memory(loaded).setDelay(60_000)
+ *   await expect(memory(loaded).saved).toHaveLength(0)
+ * }
+ */
+export function memory(loaded: Record<string, unknown>): MemoryBackend {
+  const found = loaded.memory as MemoryBackend | undefined
+  if (!found) throw new Error('No memory backend for this story: add `loaders: [memoryLoader]` next to `decorators: [MemoryBackendDecorator]`.')
+  return found
+}
+
+/**
+ * Wraps a story in a ConnectProvider over this render's memory backend (see `memoryLoader`), with
+ * a fresh cache that does not retry.
+ */
+export const MemoryBackendDecorator: Decorator = (Story, { loaded }) => {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+  return (
+    <ConnectProvider backend={memory(loaded).backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+      <Story />
+    </ConnectProvider>
+  )
+}
+
+/** Both halves, to spread into a story file's `meta`: `{ ...withMemoryBackend, title, component }`. */
+export const withMemoryBackend = { loaders: [memoryLoader], decorators: [MemoryBackendDecorator] }
