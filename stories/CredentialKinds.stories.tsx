@@ -192,7 +192,7 @@ export const HmacInvalid: Story = {
     const secret = canvas.getByLabelText('Shared secret')
     await expect(await canvas.findByText('Shared secret is required.')).toBeVisible()
     await expect(secret).toHaveAttribute('aria-invalid', 'true')
-    await expect(secret).toHaveAccessibleDescription('Shared secret is required.')
+    await expect(secret).toHaveAccessibleDescription('Paste the secret both sides share, or generate one here and copy it to the other side. Shared secret is required.')
     await expect(secret).toHaveFocus()
     await expect(memory(loaded).saved).toHaveLength(0)
     await userEvent.click(canvas.getByRole('button', { name: 'Generate a new Shared secret' }))
@@ -418,7 +418,7 @@ export const CertificateInvalid: Story = {
     await expect(canvas.getByRole('textbox', { name: 'Certificate' })).toHaveFocus()
     // Not PEM at all: said as soon as it is typed.
     await userEvent.type(canvas.getByRole('textbox', { name: 'CA certificate chain' }), 'not a certificate')
-    await expect(await canvas.findByText('Remove the text outside the -----BEGIN----- and -----END----- lines.')).toBeVisible()
+    await expect(await canvas.findByText('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')).toBeVisible()
     await expect(memory(loaded).saved).toHaveLength(0)
     await expect(args.onSuccess).not.toHaveBeenCalled()
   },
@@ -563,16 +563,30 @@ export const CertificateKeyLoaded: Story = {
   },
 }
 
+/** Ready to connect: certificate and CA chain pasted, the private key put away as a summary. */
+export const CertificateReady: Story = {
+  args: { provider: 'ledgerbank' },
+  play: async ({ canvas, canvasElement }) => {
+    await connectButton(canvas)
+    await paste(canvas.getByRole('textbox', { name: 'Certificate' }), clientPem)
+    await paste(canvas.getByRole('textbox', { name: 'Private key' }), clientKeyPem)
+    await paste(canvas.getByRole('textbox', { name: 'CA certificate chain' }), caPem)
+    await expect(await canvas.findByText('RSA private key loaded')).toBeVisible()
+    await expect(canvas.queryAllByRole('alert')).toHaveLength(0)
+    await expect(canvasElement.innerHTML).not.toContain(clientKeyPem.split('\n')[1])
+  },
+}
+
 /**
- * A binary DER certificate picked as a file gets the conversion hint under Certificate. The
- * picker's `accept` lists PEM extensions, so a person reaches a `.der` file through "All files" or
- * by dropping it; the upload here does the same (`applyAccept: false`).
+ * A binary DER certificate picked as a file gets the conversion hint under Certificate (the picker
+ * lists `.der`, `.p12` and `.pfx` beside the PEM extensions so that they can be chosen at all).
  */
 export const CertificateBinaryFile: Story = {
   args: { provider: 'ledgerbank' },
   play: async ({ canvas, loaded }) => {
     await connectButton(canvas)
-    const user = userEvent.setup({ applyAccept: false })
+    // The picker's accept list lets the person choose the .der file at all.
+    const user = userEvent.setup({ applyAccept: true })
     await user.upload(canvas.getByLabelText('Choose a file for Certificate'), new File([derBytes], 'client.der', { type: 'application/x-x509-ca-cert' }))
     const hint = await canvas.findByText(/^client\.der is a binary file \(DER or PKCS#12\), not PEM text\. Convert it first/)
     await expect(hint).toBeVisible()

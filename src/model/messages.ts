@@ -92,6 +92,7 @@ export const defaultMessages = {
   workspace: 'Workspace',
   secret: 'Secret',
   sharedSecret: 'Shared secret',
+  sharedSecretHelp: 'Paste the secret both sides share, or generate one here and copy it to the other side.',
   signingKey: 'Signing key',
   signingKeyHelp: 'A PEM private key (RSA or EC), or the shared secret.',
   certificate: 'Certificate',

@@ -18,7 +18,7 @@ export function generateSecret(encoding: SecretEncoding, bytes = 32): string {
 export const hmacScheme: SchemeDescriptor<'hmac'> = {
   scheme: 'hmac',
   fields: (part, messages) => [
-    secretField('secret', messages.sharedSecret, { generate: part.encoding, copyable: true }),
+    secretField('secret', messages.sharedSecret, { generate: part.encoding, copyable: true, help: messages.sharedSecretHelp }),
   ],
   facts(part, messages) {
     const facts = [

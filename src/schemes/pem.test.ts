@@ -34,7 +34,8 @@ describe('checkPem', () => {
 
   test('each malformed text gets its own message', () => {
     const cert = fixture('client.pem')
-    expect(checkPem('hello', 'certificate', messages)).toBe(messages.pemStray)
+    expect(checkPem('hello', 'certificate', messages)).toBe('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')
+    expect(checkPem(`Bag Attributes\n${cert}`, 'certificate', messages)).toBe(messages.pemStray)
     expect(checkPem('', 'certificate', messages)).toBe('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')
     expect(checkPem(cert.replace(/-----END CERTIFICATE-----\s*$/, ''), 'certificate', messages)).toBe('The -----END CERTIFICATE----- line is missing.')
     expect(checkPem(cert.replace('END CERTIFICATE', 'END PRIVATE KEY'), 'certificate', messages)).toBe(

@@ -27,6 +27,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** Splits PEM text into its blocks, or says what is wrong with it. */
 export function parsePem(text: string): { blocks: PemBlock[] } | { problem: PemProblem } {
+  // Text with no BEGIN line at all is not PEM with extras: say what PEM looks like.
+  if (!text.includes('-----BEGIN ')) return { problem: { code: 'missing' } }
   const blocks: PemBlock[] = []
   let open: { label: string; headers: string[]; lines: string[] } | undefined
   for (const raw of text.split(/\r?\n/)) {
