@@ -82,7 +82,11 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const noteKey = (field: SchemeField, text: string) => {
     if (!field.secret || field.kind !== 'pem') return
     const algorithm = loadedKeyAlgorithm(text)
-    if (algorithm !== undefined && !field.validate?.(text)) setLoaded((state) => ({ ...state, [field.name]: algorithm }))
+    if (algorithm === undefined || field.validate?.(text)) return
+    // The text area goes away: whoever was typing in it continues from its Replace button.
+    const hadFocus = document.activeElement?.id === idOf(field.name)
+    setLoaded((state) => ({ ...state, [field.name]: algorithm }))
+    if (hadFocus) setTimeout(() => document.getElementById(`${idOf(field.name)}-replace`)?.focus())
   }
 
   const setText = (field: SchemeField, text: string) => {

@@ -441,6 +441,8 @@ describe('certificate', () => {
     // The label now names the summary's Replace button; no text area holds the key.
     expect(byLabel('Private key')).toBe(replace)
     expect(screen.queryByRole('textbox', { name: 'Private key' })).toBeNull()
+    // Whoever pasted it continues from the button that stands in for the text area.
+    await waitFor(() => expect(document.activeElement).toBe(replace))
     const lines = bodyLines(clientKeyPem)
     expect(lines.length).toBeGreaterThan(5)
     for (const line of [lines[0]!, lines[Math.floor(lines.length / 2)]!, lines.at(-1)!]) {
