@@ -41,7 +41,7 @@ function setAt(target: SchemeValues, path: string, value: unknown) {
 }
 
 /** The form path prefix of part `index`. */
-export const partPath = (index: number) => `credentials.${index}`
+const partPath = (index: number) => `credentials.${index}`
 
 /**
  * Resolves one sign-in method of a provider into the form the kit renders: each part's fields from
