@@ -16,7 +16,7 @@ import { useConnectContext } from './ConnectContext'
 import { useCreateConnection } from './useCreateConnection'
 import { useInvalidateConnections } from './useInvalidateConnections'
 import type { OAuthFlow } from './useOAuthFlow'
-import { useOAuthFlow } from './useOAuthFlow'
+import { startSteps, useOAuthFlow } from './useOAuthFlow'
 import { useProviderScheme } from './useProviderScheme'
 import type { SchemeFieldProps } from './useSchemeFields'
 import { useSchemeFields } from './useSchemeFields'
@@ -201,8 +201,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       // existing connection is updated; anything else creates one.
       let result: SignInStep
       if (method.flow === 'steps') {
-        if (!backend.startSteps) throw new Error(`Plugboard: this backend has no multi-step sign-in (startSteps) for ${options.provider}.`)
-        result = await backend.startSteps(scope, input)
+        result = await startSteps(backend, scope, input)
       } else if (connectionId) {
         result = { kind: 'connection', connection: await update.mutateAsync({ connectionId, input }) }
       } else {
@@ -256,26 +255,32 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     setMethodId(id)
   }
 
-  return {
-    status,
-    spec,
-    displayName,
-    method,
-    methods:
-      methods.length > 1
-        ? methods.map((candidate) => ({
+  // One radio per method; none when there is nothing to choose.
+  const methodOptions: MethodOptionProps[] =
+    methods.length < 2
+      ? []
+      : methods.map((candidate) => {
+          const id = `${idBase}-method-${candidate.id.replace(/\W/g, '-')}`
+          return {
             method: candidate,
             inputProps: {
               type: 'radio',
-              id: `${idBase}-method-${candidate.id.replace(/\W/g, '-')}`,
+              id,
               name: `${idBase}-method`,
               value: candidate.id,
               checked: candidate === method,
               onChange: (event) => selectMethod(event.target.value),
             },
-            labelProps: { htmlFor: `${idBase}-method-${candidate.id.replace(/\W/g, '-')}` },
-          }))
-        : [],
+            labelProps: { htmlFor: id },
+          }
+        })
+
+  return {
+    status,
+    spec,
+    displayName,
+    method,
+    methods: methodOptions,
     selectMethod,
     form,
     fields: view.fields,

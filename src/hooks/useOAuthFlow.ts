@@ -1,6 +1,6 @@
 'use client'
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import type { Connection, ConnectionInput, RedirectStep } from '../model/ConnectBackend'
+import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, RedirectStep, SignInStep } from '../model/ConnectBackend'
 import { ConnectError, toConnectError } from '../model/ConnectError'
 import type { SignInFlowOptions } from '../flows/SignInFlow'
 import type { SignInStatus } from '../flows/SignInStatus'
@@ -68,6 +68,12 @@ export interface OAuthFlow {
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000
 
+/** Starts a `steps` method, or says clearly that the backend has none. */
+export function startSteps(backend: ConnectBackend, scope: ConnectScope, input: ConnectionInput): Promise<SignInStep> {
+  if (!backend.startSteps) throw new Error(`Plugboard: this backend has no multi-step sign-in (startSteps) for ${input.provider}.`)
+  return backend.startSteps(scope, input)
+}
+
 /**
  * Runs a sign-in in a window (OAuth authorization, a platform's multi-step sign-in): a thin
  * binding of the framework-free `SignInFlow` engine to React. The window opens inside the click,
@@ -118,11 +124,7 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     isActive: isActiveStatus(snapshot.status),
     start: (input = { credentials: [] }) =>
       flow.start(() => backend.startOAuth(scope, { ...input, provider }, connectionId)),
-    startCustomAuth: (input) =>
-      flow.start(() => {
-        if (!backend.startSteps) throw new Error(`Plugboard: this backend has no multi-step sign-in (startSteps) for ${provider}.`)
-        return backend.startSteps(scope, input)
-      }),
+    startCustomAuth: (input) => flow.start(() => startSteps(backend, scope, input)),
     followRedirect: (step) => flow.follow(step),
     openBlockedPopup: () => flow.openBlockedWindow(),
     focus: () => flow.focus(),
