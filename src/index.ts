@@ -49,7 +49,7 @@ export type { PopupHost, PopupMessageEvent, PopupTarget } from './flows/popupWin
 
 // Auth schemes
 export { resolveMethod, resolveMethods } from './schemes/resolveMethod'
-export type { ResolvedMethod } from './schemes/resolveMethod'
+export type { ResolvedMethod, ResolveOptions } from './schemes/resolveMethod'
 export type { SchemeDescriptor, SchemeFact, SchemeField, SchemeValues } from './schemes/SchemeDescriptor'
 export { descriptorFor, schemeRegistry } from './schemes/schemeRegistry'
 export { checkPem, parsePem } from './schemes/pem'
@@ -82,10 +82,12 @@ export type {
   ScopeChoice,
   SecretEncoding,
   SignInMethod,
+  UnavailableMethod,
 } from './model/ProviderSpec'
 export { ConnectError, isConnectError } from './model/ConnectError'
 export type { ConnectErrorKind, ConnectErrorOptions } from './model/ConnectError'
-export { describeError } from './model/describeError'
+export { describeError, describeUnsupported } from './model/describeError'
+export { absoluteBaseUrl, defaultConnectionName } from './model/connectionName'
 
 // Backends
 export { ampersand } from './backends/ampersand/ampersand'
@@ -93,6 +95,11 @@ export type { AmpersandOptions } from './backends/ampersand/ampersand'
 export { providerInfoSchema, toProviderSpec } from './backends/ampersand/catalog'
 export type { CustomAuthInput, MetadataInput, ProviderInfo } from './backends/ampersand/catalog'
 export { customAuthProtocol, oauthResultProtocol } from './backends/ampersand/protocols'
+export { versori, versoriStatus } from './backends/versori/versori'
+export type { VersoriOptions } from './backends/versori/versori'
+export { toProviderSpec as templateToProviderSpec, connectionTemplateSchema } from './backends/versori/templates'
+export type { ConnectionTemplate, MappedTemplate } from './backends/versori/templates'
+export { helloResponseProtocol } from './backends/versori/protocol'
 
 // Words
 export { defaultMessages } from './model/messages'

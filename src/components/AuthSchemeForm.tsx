@@ -1,7 +1,10 @@
 'use client'
+import { useEffect, useRef } from 'react'
 import { useConnectContext } from '../hooks/ConnectContext'
 import type { MethodOptionProps, UseAuthSchemeFormOptions } from '../hooks/useAuthSchemeForm'
 import { useAuthSchemeForm } from '../hooks/useAuthSchemeForm'
+import { describeUnsupported } from '../model/describeError'
+import type { SchemeFieldProps } from '../hooks/useSchemeFields'
 import type { SchemeFact } from '../schemes/SchemeDescriptor'
 import { OAuthStatus } from './OAuthStatus'
 import { CredentialField } from './CredentialField'
@@ -27,6 +30,34 @@ function MethodPicker({ methods }: { methods: MethodOptionProps[] }) {
         </label>
       ))}
     </fieldset>
+  )
+}
+
+/**
+ * Rarely needed fields (a base URL override) under a native disclosure, open when one of them holds
+ * a value or an error, so nothing typed or refused is ever hidden.
+ */
+function Advanced({ fields, valueOf }: { fields: SchemeFieldProps[]; valueOf: (name: string) => unknown }) {
+  const { messages } = useConnectContext('AuthSchemeForm')
+  const ref = useRef<HTMLDetailsElement>(null)
+  const errors = fields.map((props) => props.error ?? '').join('\n').trim()
+  // Opens by itself (the person may close it again): on a refused value, and when it starts with one.
+  useEffect(() => {
+    if (errors && ref.current) ref.current.open = true
+  }, [errors])
+  const filled = fields.some((props) => (valueOf(props.field.name) ?? '') !== '')
+  useEffect(() => {
+    if (filled && ref.current) ref.current.open = true
+    // Only on mount: typing must not fight the person's own toggling.
+  }, [])
+  if (fields.length === 0) return null
+  return (
+    <details ref={ref} className="plugboard-advanced">
+      <summary className="plugboard-advanced-summary">{messages.advanced}</summary>
+      {fields.map((props) => (
+        <CredentialField key={props.field.name} {...props} />
+      ))}
+    </details>
   )
 }
 
@@ -70,7 +101,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
     return (
       <div className={classes} data-state={status}>
         <p className="plugboard-message" data-tone="error" role="alert">
-          {status === 'error' ? `${messages.providerLoadError(displayName)} ${state.formError ?? ''}`.trim() : messages.unsupportedScheme(displayName)}
+          {status === 'error' ? `${messages.providerLoadError(displayName)} ${state.formError ?? ''}`.trim() : describeUnsupported(state.spec, messages, displayName)}
         </p>
         {status === 'error' ? (
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={state.retry}>
@@ -108,9 +139,10 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
           {state.formError}
         </p>
       ) : null}
-      {state.fields.map((props) => (
+      {state.fields.filter((props) => !props.field.advanced).map((props) => (
         <CredentialField key={props.field.name} {...props} />
       ))}
+      <Advanced fields={state.fields.filter((props) => props.field.advanced)} valueOf={(name) => state.form.getValues(name)} />
       {popup || method.flow === 'steps' ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
       <div className="plugboard-actions">
         {onDismiss ? (

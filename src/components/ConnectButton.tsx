@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { AuthSchemeForm } from './AuthSchemeForm'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
-import { describeError } from '../model/describeError'
+import { describeError, describeUnsupported } from '../model/describeError'
 import { OAuthStatus } from './OAuthStatus'
 import type { UseConnectOptions } from '../hooks/useConnect'
 import { useConnect } from '../hooks/useConnect'
@@ -98,7 +98,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
       ) : null}
       {c.status === 'unsupported' ? (
         <p className="plugboard-message" data-tone="error" role="alert">
-          {messages.unsupportedScheme(c.displayName)}
+          {describeUnsupported(c.spec, messages, c.displayName)}
         </p>
       ) : null}
       {c.mode === 'popup' ? <OAuthStatus oauth={c.oauth} displayName={c.displayName} /> : null}

@@ -13,8 +13,11 @@ import { defaultMessages } from '../model/messages'
 export interface ConnectProviderProps {
   /** The platform adapter, e.g. `ampersand({ project, apiKey })`. */
   backend: ConnectBackend
-  /** Your id for the customer organisation or team the connections belong to. */
-  groupRef: string
+  /**
+   * Your id for the customer organisation or team the connections belong to. Required by platforms
+   * with groups (Ampersand, whose adapter says so when it is missing); Versori has none.
+   */
+  groupRef?: string
   /** Display name of the group. @default groupRef */
   groupName?: string
   /** Your id for the signed-in person whose accounts are connected. */
@@ -49,9 +52,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
       'Plugboard: <ConnectProvider> needs a `backend`, e.g. backend={ampersand({ project, apiKey })}.',
     )
   }
-  if (!groupRef || !consumerRef) {
+  if (!consumerRef) {
     throw new Error(
-      'Plugboard: <ConnectProvider> needs `groupRef` (your id for the customer organisation) and `consumerRef` (your id for the signed-in user).',
+      'Plugboard: <ConnectProvider> needs `consumerRef` (your id for the signed-in user), and `groupRef` (your id for the customer organisation) on platforms with groups such as Ampersand.',
     )
   }
   const [ownClient] = useState(

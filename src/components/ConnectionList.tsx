@@ -32,7 +32,9 @@ function formatTime(iso: string | undefined, fallback: string) {
 }
 
 function ConnectionRow({ connection, ...props }: ConnectionListProps & { connection: Connection }) {
-  const { messages } = useConnectContext('ConnectionList')
+  const { messages, backend } = useConnectContext('ConnectionList')
+  // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
+  const canDelete = typeof backend.deleteConnection === 'function'
   const name = useProviderSpec(connection.provider).data?.displayName ?? connection.provider
   const remove = useDeleteConnection()
   const [confirming, setConfirming] = useState(false)
@@ -42,6 +44,7 @@ function ConnectionRow({ connection, ...props }: ConnectionListProps & { connect
     <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider}>
       <th scope="row" className="plugboard-connection-provider">
         {name}
+        {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
         {connection.providerWorkspaceRef ? (
           <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span>
         ) : null}
@@ -70,57 +73,61 @@ function ConnectionRow({ connection, ...props }: ConnectionListProps & { connect
           onSuccess={props.onReconnect}
           onError={props.onError}
         />
-        <button
-          type="button"
-          className="plugboard-button"
-          data-variant="danger-ghost"
-          aria-label={messages.deleteProvider(name)}
-          onClick={() => {
-            remove.reset()
-            setConfirming(true)
-          }}
-        >
-          {messages.delete}
-        </button>
-        <Dialog
-          open={confirming}
-          onClose={() => setConfirming(false)}
-          title={messages.deleteConfirmTitle(name)}
-          role="alertdialog"
-        >
-          <p className="plugboard-message" id={descriptionId}>
-            {messages.deleteConfirmBody}
-          </p>
-          {remove.isError ? (
-            <p className="plugboard-message" data-tone="error" role="alert">
-              {messages.deleteFailed(name)} {describeError(remove.error, messages, name)}
-            </p>
-          ) : null}
-          <div className="plugboard-actions">
-            <button type="button" className="plugboard-button" data-variant="ghost" onClick={() => setConfirming(false)}>
-              {messages.cancel}
-            </button>
+        {canDelete ? (
+          <>
             <button
               type="button"
               className="plugboard-button"
-              data-variant="danger"
-              aria-disabled={remove.isPending}
-              aria-describedby={descriptionId}
+              data-variant="danger-ghost"
+              aria-label={messages.deleteProvider(name)}
               onClick={() => {
-                if (remove.isPending) return
-                remove.mutate(connection.id, {
-                  onSuccess: () => {
-                    setConfirming(false)
-                    props.onDelete?.(connection)
-                  },
-                  onError: (error) => props.onError?.(error),
-                })
+                remove.reset()
+                setConfirming(true)
               }}
             >
-              {remove.isPending ? messages.deleting : messages.delete}
+              {messages.delete}
             </button>
-          </div>
-        </Dialog>
+            <Dialog
+              open={confirming}
+              onClose={() => setConfirming(false)}
+              title={messages.deleteConfirmTitle(name)}
+              role="alertdialog"
+            >
+              <p className="plugboard-message" id={descriptionId}>
+                {messages.deleteConfirmBody}
+              </p>
+              {remove.isError ? (
+                <p className="plugboard-message" data-tone="error" role="alert">
+                  {messages.deleteFailed(name)} {describeError(remove.error, messages, name)}
+                </p>
+              ) : null}
+              <div className="plugboard-actions">
+                <button type="button" className="plugboard-button" data-variant="ghost" onClick={() => setConfirming(false)}>
+                  {messages.cancel}
+                </button>
+                <button
+                  type="button"
+                  className="plugboard-button"
+                  data-variant="danger"
+                  aria-disabled={remove.isPending}
+                  aria-describedby={descriptionId}
+                  onClick={() => {
+                    if (remove.isPending) return
+                    remove.mutate(connection.id, {
+                      onSuccess: () => {
+                        setConfirming(false)
+                        props.onDelete?.(connection)
+                      },
+                      onError: (error) => props.onError?.(error),
+                    })
+                  }}
+                >
+                  {remove.isPending ? messages.deleting : messages.delete}
+                </button>
+              </div>
+            </Dialog>
+          </>
+        ) : null}
       </td>
     </tr>
   )

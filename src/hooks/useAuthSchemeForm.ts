@@ -106,6 +106,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const latest = useRef(options)
   latest.current = options
   const connectionId = options.connection?.id
+  const existingName = options.connection?.name
 
   const methodRef = useRef(method)
   methodRef.current = method
@@ -128,10 +129,17 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     if (!method) return
     // Another method of the same provider brings its own credential fields; the connection fields
     // typed so far stay. Anything else starts from the defaults.
-    const connection = shownSpec.current === spec ? (form.getValues('connection') as object | undefined) : undefined
+    const typed = shownSpec.current === spec ? (form.getValues('connection') as object | undefined) : undefined
     shownSpec.current = spec
-    form.reset(connection ? { ...method.defaultValues, connection: { ...(method.defaultValues.connection as object), ...connection } } : method.defaultValues)
-  }, [method, spec, form])
+    // A reconnect keeps the connection's own name unless the person changes it.
+    const nameInput = spec?.connectionFields.find((input) => input.role === 'connectionName')
+    const kept = nameInput && existingName ? { [nameInput.name]: existingName } : {}
+    form.reset(
+      typed || nameInput
+        ? { ...method.defaultValues, connection: { ...(method.defaultValues.connection as object), ...kept, ...typed } }
+        : method.defaultValues,
+    )
+  }, [method, spec, form, existingName])
 
   // Unique per form: two forms for one provider on a page must not share label targets.
   const idBase = `plugboard-${options.provider}-${useId()}`.replace(/[^\w-]/g, '-')
@@ -170,8 +178,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     // the credential part it belongs to, else in the summary. Nothing it says is dropped.
     const target = (path: string) => {
       const exact = fields.find((field) => field.name === path || path.startsWith(`${field.name}.`))
-      const part = /^credentials\.\d+\./.exec(path)?.[0]
-      return (exact ?? (part ? fields.find((field) => field.name.startsWith(part)) : undefined))?.name
+      const part = /^credentials\.\d+(?=\.|$)/.exec(path)?.[0]
+      return (exact ?? (part ? fields.find((field) => field.name.startsWith(`${part}.`)) : undefined))?.name
     }
     const unplaced: string[] = []
     let first = true

@@ -6,7 +6,8 @@ import { useConnectContext } from './ConnectContext'
 import { useInvalidateConnections } from './useInvalidateConnections'
 
 /**
- * Deletes a connection; connection lists refresh afterwards, whether it succeeded or not.
+ * Deletes a connection; connection lists refresh afterwards, whether it succeeded or not. Check
+ * `canDelete` first: a backend without `deleteConnection` (Versori's API has no delete) rejects.
  *
  * @example
  * const remove = useDeleteConnection()
@@ -16,7 +17,13 @@ export function useDeleteConnection(): UseMutationResult<void, ConnectError, str
   const { backend, queryClient } = useConnectContext('useDeleteConnection')
   const invalidate = useInvalidateConnections()
   return useMutation<void, ConnectError, string>(
-    { mutationFn: (connectionId) => backend.deleteConnection(connectionId), onSettled: invalidate },
+    {
+      mutationFn: async (connectionId) => {
+        if (!backend.deleteConnection) throw new Error(`Plugboard: the ${backend.id} backend cannot delete connections.`)
+        await backend.deleteConnection(connectionId)
+      },
+      onSettled: invalidate,
+    },
     queryClient,
   )
 }

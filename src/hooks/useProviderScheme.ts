@@ -1,5 +1,6 @@
 'use client'
 import { useMemo } from 'react'
+import { defaultConnectionName } from '../model/connectionName'
 import type { ConnectError } from '../model/ConnectError'
 import type { ProviderSpec } from '../model/ProviderSpec'
 import type { ResolvedMethod } from '../schemes/resolveMethod'
@@ -32,10 +33,14 @@ export interface ProviderSchemeState {
  * const { status, methods } = useProviderScheme('netsuite')
  */
 export function useProviderScheme(provider: string): ProviderSchemeState {
-  const { messages } = useConnectContext('useProviderScheme')
+  const { messages, scope } = useConnectContext('useProviderScheme')
   const query = useProviderSpec(provider)
   const spec = query.data
-  const methods = useMemo(() => (spec ? resolveMethods(spec, messages) : []), [spec, messages])
+  const { consumerRef, consumerName } = scope
+  const methods = useMemo(
+    () => (spec ? resolveMethods(spec, messages, { connectionName: defaultConnectionName(spec.displayName, { consumerRef, consumerName }) }) : []),
+    [spec, messages, consumerRef, consumerName],
+  )
   return {
     status: query.isPending ? 'loading' : query.isError ? 'error' : methods.length > 0 ? 'ready' : 'unsupported',
     spec,

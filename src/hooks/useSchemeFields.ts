@@ -23,6 +23,7 @@ export interface SchemeFieldProps {
     type?: string
     autoComplete?: string
     placeholder?: string
+    inputMode?: 'url'
     'aria-invalid': boolean
     'aria-required': boolean
     'aria-describedby': string | undefined
@@ -119,6 +120,7 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
         type: field.kind === 'select' || multiline || field.kind === 'choices' ? undefined : masked ? 'password' : 'text',
         autoComplete: field.autoComplete,
         placeholder: field.placeholder,
+        inputMode: field.inputMode,
         'aria-invalid': Boolean(error),
         'aria-required': field.required,
         'aria-describedby': describedBy || undefined,

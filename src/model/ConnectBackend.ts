@@ -25,16 +25,21 @@ export interface Connection {
   updateTime?: string
   /** The provider workspace it belongs to, if any. */
   providerWorkspaceRef?: string
-  /** The group it belongs to. */
-  groupRef: string
-  /** The consumer whose credentials it holds. */
-  consumerRef: string
+  /** The group it belongs to, on platforms with groups. */
+  groupRef?: string
+  /** The consumer whose credentials it holds, when the platform says. */
+  consumerRef?: string
+  /** The connection's own name, on platforms that name connections (Versori). */
+  name?: string
 }
 
 /** Who is connecting: the host's organisation (group) and user (consumer). */
 export interface ConnectScope {
-  /** The host's id for the organisation or team. */
-  groupRef: string
+  /**
+   * The host's id for the organisation or team. Platforms without groups (Versori) ignore it;
+   * Ampersand requires it.
+   */
+  groupRef?: string
   /** Display name for the group. */
   groupName?: string
   /** The host's id for the person whose account is connected. */
@@ -148,8 +153,8 @@ export interface ConnectBackend {
   createConnection(scope: ConnectScope, input: ConnectionInput): Promise<Connection>
   /** Replaces an existing connection's credentials and connection fields. */
   updateConnection(scope: ConnectScope, connectionId: string, input: ConnectionInput): Promise<Connection>
-  /** Deletes a connection. */
-  deleteConnection(connectionId: string): Promise<void>
+  /** Deletes a connection. Absent when the platform cannot delete: lists then offer no Delete. */
+  deleteConnection?(connectionId: string): Promise<void>
   /**
    * Starts a `popup` method: the page to open and how it reports back. With `connectionId`,
    * re-authorizes that connection instead of creating one.

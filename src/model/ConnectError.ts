@@ -25,6 +25,8 @@ export interface ConnectErrorOptions {
   fieldErrors?: Record<string, string>
   /** The platform's request id, for support. */
   requestId?: string
+  /** The platform's machine-readable error code (Versori's `code`), passed through unread. */
+  code?: string
   /** Whether the platform said the request can be retried. */
   retryable?: boolean
   /** The platform's own explanation for people (a problem's `detail`), when it sent one. */
@@ -48,6 +50,8 @@ export class ConnectError extends Error {
   readonly fieldErrors: Readonly<Record<string, string>>
   /** The platform's request id, for support. */
   readonly requestId: string | undefined
+  /** The platform's machine-readable error code, when it sent one. */
+  readonly code: string | undefined
   /** Whether the request can be retried as it is. */
   readonly retryable: boolean
   /** The platform's own explanation for people, when it sent one; otherwise the kit's wording applies. */
@@ -59,6 +63,7 @@ export class ConnectError extends Error {
     this.status = options.status
     this.fieldErrors = options.fieldErrors ?? {}
     this.requestId = options.requestId
+    this.code = options.code
     this.detail = options.detail
     this.retryable =
       options.retryable ??

@@ -41,7 +41,11 @@ export interface InputSpec {
   defaultValue?: string
   /** The choices of a `select`. */
   options?: { value: string; label: string }[]
-  /** What the value is, when the kit treats it specially. */
+  /**
+   * What the value is, when the kit treats it specially: a `workspace` gets the kit's label and
+   * help when the platform gives none; a `connectionName` is prefilled from the provider and the
+   * consumer; a `baseUrl` is a web address (`https://` assumed), asked under "Advanced".
+   */
   role?: 'workspace' | 'connectionName' | 'baseUrl'
 }
 
@@ -117,6 +121,16 @@ export interface SignInMethod {
   parts: CredentialPart[]
 }
 
+/** A sign-in method the platform describes but the kit cannot run inside a host app. */
+export interface UnavailableMethod {
+  /** The method's id on the platform. */
+  id: string
+  /** The platform's name for it, when it gives one. */
+  label?: string
+  /** What it is: the key of its name in `messages.scheme` (e.g. `oauth1/authorize`). */
+  scheme: string
+}
+
 /** A provider as the kit renders it, whatever the platform. */
 export interface ProviderSpec<Native = unknown> {
   /** The id the platform's API takes (Ampersand's catalog `name`). */
@@ -131,6 +145,11 @@ export interface ProviderSpec<Native = unknown> {
   methods: SignInMethod[]
   /** Asked once whatever the method: workspace and provider metadata, a connection name, a base URL. */
   connectionFields: InputSpec[]
+  /**
+   * Ways to sign in the platform offers that the kit cannot run embedded (Versori's browser OAuth 1),
+   * named so people learn why; absent when there are none.
+   */
+  unavailableMethods?: UnavailableMethod[]
   /** The platform's own record, for hosts that need it. The kit never reads it. */
   native?: Native
 }

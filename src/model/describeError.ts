@@ -1,5 +1,23 @@
 import { ConnectError } from './ConnectError'
 import type { ConnectMessages } from './messages'
+import type { ProviderSpec } from './ProviderSpec'
+
+/** The kit's sentence for a failed response whose body explained nothing. */
+export function statusMessage(status: number, messages: Pick<ConnectMessages, 'unauthorized' | 'rateLimited' | 'unexpectedResponse'>): string {
+  if (status === 401 || status === 403) return messages.unauthorized
+  if (status === 429) return messages.rateLimited
+  return messages.unexpectedResponse(status)
+}
+
+/**
+ * Why a provider offers nothing the kit can show: the platform's method that cannot run embedded
+ * (named, e.g. Versori's browser OAuth 1), else a sign-in method the kit does not know.
+ */
+export function describeUnsupported(spec: ProviderSpec | undefined, messages: ConnectMessages, provider: string): string {
+  const unavailable = spec?.unavailableMethods?.[0]
+  if (!unavailable) return messages.unsupportedScheme(provider)
+  return messages.notEmbeddable(provider, messages.scheme[unavailable.scheme] ?? unavailable.label ?? unavailable.scheme)
+}
 
 /**
  * The sentence to show a person for an error, in the host's messages. Uses the platform's own
@@ -24,8 +42,6 @@ export function describeError(error: unknown, messages: ConnectMessages, provide
       return messages.signInUnconfirmed(provider)
     case 'http':
       if (error.detail) return error.detail
-      if (error.status === 401 || error.status === 403) return messages.unauthorized
-      if (error.status === 429) return messages.rateLimited
-      return error.status ? messages.unexpectedResponse(error.status) : messages.genericError
+      return error.status ? statusMessage(error.status, messages) : messages.genericError
   }
 }

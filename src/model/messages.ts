@@ -102,6 +102,12 @@ export const defaultMessages = {
   token: 'Token',
   tokenSecret: 'Token secret',
   workspaceHelp: (provider: string) => `The ${provider} workspace, subdomain or instance to connect.`,
+  connectionName: 'Connection name',
+  connectionNameHelp: 'How this connection is listed. It must differ from your other connections to this app.',
+  baseUrl: 'Base URL',
+  baseUrlHelp: (provider: string) => `Only if your ${provider} account lives at its own address, e.g. \`https://acme.example.com\`. Leave empty for the usual one.`,
+  invalidUrl: (label: string) => `${label} must be a web address such as https://example.com.`,
+  advanced: 'Advanced',
   apiKeyPrefixHelp: (prefix: string) => `Paste the key alone; the kit adds “${prefix.trim()}” for you.`,
   // Errors
   networkError: 'Could not reach the server. Check your connection and try again.',
@@ -116,6 +122,8 @@ export const defaultMessages = {
   providerLoadError: (provider: string) => `Could not load ${provider}'s connection settings.`,
   unsupportedScheme: (provider: string) =>
     `${provider} uses a sign-in method this kit cannot show yet.`,
+  notEmbeddable: (provider: string, method: string) =>
+    `${provider} signs in with ${method}, which is not available for embedded sign-in. Ask your administrator to connect ${provider} for you.`,
   // Connection list
   connectionsTitle: 'Connected accounts',
   loadingConnections: 'Loading connections…',
@@ -148,6 +156,7 @@ export const defaultMessages = {
     jwtBearer: 'JWT signing key',
     certificate: 'Client certificate',
     'oauth1/token': 'OAuth 1 token',
+    'oauth1/authorize': 'OAuth 1 sign-in',
   } as Record<string, string>,
   delete: 'Delete',
   deleteProvider: (provider: string) => `Delete ${provider} connection`,

@@ -44,6 +44,10 @@ export interface SchemeField {
   generate?: 'hex' | 'base64' | 'base64url'
   /** Offer a Copy button. @default false */
   copyable?: boolean
+  /** The `inputmode` hint for on-screen keyboards. */
+  inputMode?: 'url'
+  /** Rarely needed: shown under a collapsed "Advanced" section (opened when it holds a value or an error). @default false */
+  advanced?: boolean
 }
 
 /** A read-only fact about a part, shown beside its fields ("Algorithm: HMAC-SHA256"). */

@@ -1,3 +1,4 @@
+import { absoluteBaseUrl } from '../model/connectionName'
 import type { ConnectMessages } from '../model/messages'
 import type { InputSpec, ScopeChoice } from '../model/ProviderSpec'
 import type { SchemeField, SchemeValues } from './SchemeDescriptor'
@@ -80,7 +81,7 @@ export function inputField(input: InputSpec, messages: ConnectMessages, displayN
   const kind = input.kind ?? 'text'
   const workspace = input.role === 'workspace' && !input.label
   const example = input.defaultValue !== undefined && shownAsCode(input.help, input.defaultValue)
-  return {
+  const field: SchemeField = {
     name: input.name,
     label: input.label || (workspace ? messages.workspace : input.name),
     kind,
@@ -93,6 +94,22 @@ export function inputField(input: InputSpec, messages: ConnectMessages, displayN
     placeholder: example ? input.defaultValue : undefined,
     autoComplete: 'off',
   }
+  if (input.role === 'connectionName') {
+    return { ...field, label: input.label || messages.connectionName, help: input.help ?? messages.connectionNameHelp }
+  }
+  if (input.role === 'baseUrl') {
+    const label = input.label || messages.baseUrl
+    return {
+      ...field,
+      label,
+      help: input.help ?? messages.baseUrlHelp(displayName),
+      inputMode: 'url',
+      // Optional overrides sit under "Advanced"; a required one stays in view.
+      advanced: !(input.required ?? true),
+      validate: (value) => (absoluteBaseUrl(value) ? undefined : messages.invalidUrl(label)),
+    }
+  }
+  return field
 }
 
 /** The values of platform-described inputs, by input name. */

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini'
 import type { ConnectionInput, Credentials } from '../model/ConnectBackend'
+import { absoluteBaseUrl } from '../model/connectionName'
 import type { ConnectMessages } from '../model/messages'
 import type { ProviderSpec, SignInMethod } from '../model/ProviderSpec'
 import { inputField } from './fields'
@@ -30,6 +31,12 @@ export interface ResolvedMethod {
   toInput(values: SchemeValues): ConnectionInput
 }
 
+/** What a method's defaults may depend on beyond the provider. */
+export interface ResolveOptions {
+  /** The prefill of a `connectionName` input that has no default (see `defaultConnectionName`). */
+  connectionName?: string
+}
+
 function setAt(target: SchemeValues, path: string, value: unknown) {
   const parts = path.split('.')
   let node = target as Record<string, unknown>
@@ -47,10 +54,15 @@ const partPath = (index: number) => `credentials.${index}`
  * Resolves one sign-in method of a provider into the form the kit renders: each part's fields from
  * its descriptor, then the provider's connection fields, which every method shares.
  */
-export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages: ConnectMessages): ResolvedMethod {
+export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages: ConnectMessages, options: ResolveOptions = {}): ResolvedMethod {
   const prefixed = (prefix: string) => (field: SchemeField) => ({ ...field, name: `${prefix}.${field.name}` })
   const partFields = method.parts.map((part, index) => descriptorFor(part).fields(part, messages).map(prefixed(partPath(index))))
-  const connectionFields = spec.connectionFields.map((input) => prefixed('connection')(inputField(input, messages, spec.displayName)))
+  const connectionFields = spec.connectionFields.map((input) => {
+    const field = prefixed('connection')(inputField(input, messages, spec.displayName))
+    return input.role === 'connectionName' && field.defaultValue === undefined && options.connectionName
+      ? { ...field, defaultValue: options.connectionName }
+      : field
+  })
   const fields = [...partFields.flat(), ...connectionFields]
   const defaultValues: SchemeValues = {}
   for (const field of fields) setAt(defaultValues, field.name, field.defaultValue ?? (field.kind === 'choices' ? [] : ''))
@@ -72,7 +84,8 @@ export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages
       const connection: Record<string, string> = {}
       for (const input of spec.connectionFields) {
         const value = valueAt(values, `connection.${input.name}`).trim()
-        if (value) connection[input.name] = value
+        // A base URL typed without its scheme is sent with `https://`, as platforms assume.
+        if (value) connection[input.name] = input.role === 'baseUrl' ? (absoluteBaseUrl(value) ?? value) : value
       }
       return { provider: spec.id, methodId: method.id, credentials, connection }
     },
@@ -80,6 +93,6 @@ export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages
 }
 
 /** Every sign-in method of a provider, resolved, in the platform's order. */
-export function resolveMethods(spec: ProviderSpec, messages: ConnectMessages): ResolvedMethod[] {
-  return spec.methods.map((method) => resolveMethod(spec, method, messages))
+export function resolveMethods(spec: ProviderSpec, messages: ConnectMessages, options: ResolveOptions = {}): ResolvedMethod[] {
+  return spec.methods.map((method) => resolveMethod(spec, method, messages, options))
 }

@@ -69,6 +69,9 @@ describe('method picker (paystream)', () => {
     await picker()
     expect(input('Connection name').value).toBe(DEFAULT_NAME)
     await userEvent.fill(input('API key'), 'ps_live_111')
+    // The base URL override sits under a collapsed "Advanced".
+    expect(input(/^Base URL/).checkVisibility()).toBe(false)
+    await userEvent.click(screen.getByText('Advanced'))
     await userEvent.fill(input(/^Base URL/), 'https://eu.paystream.test')
     await userEvent.click(radio('Sandbox key'))
     await waitFor(() => expect(radio('Sandbox key').checked).toBe(true))
@@ -98,7 +101,8 @@ describe('method picker (paystream)', () => {
     await userEvent.click(radio('Sandbox key'))
     await waitFor(() => expect(radio('Sandbox key').checked).toBe(true))
     await userEvent.fill(input('API key'), 'ps_test_333')
-    await userEvent.fill(input(/^Base URL/), 'https://sandbox.paystream.test')
+    await userEvent.click(screen.getByText('Advanced'))
+    await userEvent.fill(input(/^Base URL/), 'sandbox.paystream.test')
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     expect(memory.saved).toEqual([
@@ -106,6 +110,7 @@ describe('method picker (paystream)', () => {
         provider: 'paystream',
         methodId: 'sandbox-key',
         credentials: [{ scheme: 'apiKey', apiKey: 'ps_test_333' }],
+        // Typed without a scheme, sent with https:// as the platform assumes.
         connection: { name: DEFAULT_NAME, baseUrl: 'https://sandbox.paystream.test' },
       },
     ])
@@ -179,4 +184,19 @@ test('a provider with only one method shows no radio group', async () => {
   expect(screen.queryByRole('group', { name: PICKER })).toBeNull()
   expect(screen.queryByText(PICKER)).toBeNull()
   expect(screen.queryAllByRole('radio')).toEqual([])
+})
+
+test('a base URL that is no web address is refused beside the field, and Advanced opens to show it', async () => {
+  const { memory } = renderForm()
+  await picker()
+  await userEvent.fill(input('API key'), 'ps_live_111')
+  await userEvent.click(screen.getByText('Advanced'))
+  await userEvent.fill(input(/^Base URL/), 'ftp://files.paystream.test')
+  // Closing the section does not hide a refused value: it opens again with the error.
+  await userEvent.click(screen.getByText('Advanced'))
+  await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
+  await waitFor(() => expect(errorOf(input(/^Base URL/))).toBe('Base URL must be a web address such as https://example.com.'))
+  expect(input(/^Base URL/).checkVisibility()).toBe(true)
+  expect(input(/^Base URL/).value).toBe('ftp://files.paystream.test')
+  expect(memory.saved).toHaveLength(0)
 })

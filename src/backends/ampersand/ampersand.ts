@@ -1,7 +1,6 @@
 import * as z from 'zod/mini'
 import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, Credentials, SignInStep } from '../../model/ConnectBackend'
-import { ConnectError } from '../../model/ConnectError'
-import { defaultMessages } from '../../model/messages'
+import { httpClient, readJson, webUrl } from '../shared/http'
 import { ampersandFieldName, problemToError, workspaceFieldOf } from './ampersandProblem'
 import { METADATA_PREFIX, providerInfoSchema, toProviderSpec, WORKSPACE_FIELD } from './catalog'
 import { customAuthProtocol, oauthResultProtocol } from './protocols'
@@ -105,8 +104,16 @@ function contextBody(connection: Record<string, string> = {}): Record<string, un
   return body
 }
 
+/** Ampersand files every connection under a group: a scope without one is a setup mistake, said plainly. */
+function requireGroup(scope: ConnectScope): string {
+  if (!scope.groupRef) {
+    throw new Error('Plugboard: Ampersand needs `groupRef` on <ConnectProvider> (your id for the customer organisation the connections belong to).')
+  }
+  return scope.groupRef
+}
+
 function scopeBody(scope: ConnectScope): Record<string, string> {
-  const body: Record<string, string> = { groupRef: scope.groupRef, consumerRef: scope.consumerRef }
+  const body: Record<string, string> = { groupRef: requireGroup(scope), consumerRef: scope.consumerRef }
   if (scope.groupName) body.groupName = scope.groupName
   if (scope.consumerName) body.consumerName = scope.consumerName
   return body
@@ -135,80 +142,15 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const callbackOrigin = options.callbackOrigin ?? new URL(baseUrl, globalThis.location?.href).origin
   const project = encodeURIComponent(options.project)
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args))
-
-  async function request(
-    method: string,
-    path: string,
-    init: {
-      body?: unknown
-      query?: Record<string, string | undefined>
-      signal?: AbortSignal
-      /** Where the fields of this request's body sit in the form, for field errors. */
-      fieldName?: (path: string) => string
-    } = {},
-  ): Promise<Response> {
-    const url = new URL(`${baseUrl}${path}`, globalThis.location?.href)
-    for (const [key, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, value)
-    }
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/plain' }
-    if (hasKey) headers['X-Api-Key'] = options.apiKey as string
-    else {
-      let token: string
-      try {
-        token = await (options.getToken as () => Promise<string> | string)()
-      } catch (cause) {
-        throw new ConnectError('http', defaultMessages.unauthorized, { status: 401, cause })
-      }
-      headers.Authorization = `Bearer ${token}`
-    }
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json'
-    let response: Response
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: init.signal,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      })
-    } catch (cause) {
-      if (init.signal?.aborted) throw cause
-      throw new ConnectError('network', defaultMessages.networkError, { cause })
-    }
-    if (!response.ok) throw await problemToError(response, init.fieldName)
-    return response
-  }
-
-  async function json<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
-    let body: unknown
-    try {
-      body = await response.json()
-    } catch (cause) {
-      throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
-    }
-    const parsed = schema.safeParse(body)
-    if (!parsed.success) {
-      throw new ConnectError('invalid_response', defaultMessages.invalidResponse, {
-        status: response.status,
-        cause: parsed.error,
-      })
-    }
-    return parsed.data
-  }
-
-  /** A page the sign-in window may open: an absolute http(s) URL, never `javascript:` or `data:`. */
-  function webUrl(text: string, status: number): string {
-    try {
-      const url = new URL(text)
-      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
-    } catch {
-      // fall through to the error below
-    }
-    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status })
-  }
+  const request = httpClient({
+    baseUrl,
+    fetch: options.fetch,
+    accept: 'application/json, application/problem+json, text/plain',
+    authorize: async (): Promise<Record<string, string>> =>
+      hasKey ? { 'X-Api-Key': options.apiKey as string } : { Authorization: `Bearer ${await (options.getToken as () => Promise<string> | string)()}` },
+    failure: problemToError,
+  })
+  const json = readJson
 
   async function authorizeUrl(response: Response): Promise<string> {
     return webUrl((await response.text()).trim().replace(/^"|"$/g, ''), response.status)
@@ -251,7 +193,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
     },
     async listConnections(scope, filter, signal) {
       const response = await request('GET', `/projects/${project}/connections`, {
-        query: { groupRef: scope.groupRef, consumerRef: scope.consumerRef, provider: filter?.provider },
+        query: { groupRef: requireGroup(scope), consumerRef: scope.consumerRef, provider: filter?.provider },
         signal,
       })
       return (await json(response, z.array(connectionSchema))).map(toConnection)

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { ConnectError } from '../../model/ConnectError'
+import { statusMessage } from '../../model/describeError'
 import { defaultMessages } from '../../model/messages'
 import { METADATA_PREFIX, WORKSPACE_FIELD } from './catalog'
 
@@ -48,11 +49,7 @@ export function workspaceFieldOf(connection: Record<string, string> = {}): strin
   return WORKSPACE_FIELD in connection ? `connection.${WORKSPACE_FIELD}` : `connection.${METADATA_PREFIX}workspace`
 }
 
-function genericMessage(status: number): string {
-  if (status === 401 || status === 403) return defaultMessages.unauthorized
-  if (status === 429) return defaultMessages.rateLimited
-  return defaultMessages.unexpectedResponse(status)
-}
+const genericMessage = (status: number) => statusMessage(status, defaultMessages)
 
 /**
  * Turns a failed response into a `ConnectError`. `application/problem+json` bodies give their
