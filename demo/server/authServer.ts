@@ -1,7 +1,9 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import Provider from 'oidc-provider'
+import Provider, { errors } from 'oidc-provider'
+import type { ClientMetadata, KoaContextWithOIDC, ResourceServer } from 'oidc-provider'
+import { VERSORI_DEMO } from './versori/types'
 
 /** The one person who can sign in to the demo's authorization server. */
 export const DEMO_USER = { email: 'ada@example.com', password: 'plugboard', name: 'Ada Lovelace', id: 'user-ada' }
@@ -12,6 +14,92 @@ export interface AuthServerOptions {
   issuer: string
   /** The platform's OAuth client. */
   client: { id: string; secret: string; redirectUri: string }
+  /** More clients (e.g. {@link versoriAuthClients}); they get Acme as their default resource. @default [] */
+  clients?: ClientMetadata[]
+}
+
+/**
+ * The API the stand-in provider ("Acme API") serves, as an RFC 8707 resource indicator. The extra
+ * clients get it by default, so they need not send `resource`; their access tokens are issued for
+ * Acme (audience `acme-api`) with Acme's scopes. (oidc-provider keeps resource scopes out of client
+ * `scope` metadata and out of its `scopes` setting, which lists OpenID Connect scopes.)
+ */
+export const ACME_RESOURCE = { indicator: 'urn:plugboard-demo:acme-api', audience: 'acme-api', scopes: ['api:read', 'api:write'] } as const
+
+/**
+ * The Versori demo's clients (ids and secrets in VERSORI_DEMO): `versori-demo` (authorization code +
+ * PKCE + refresh tokens, redirecting to `codeRedirectUris`), `versori-password` (the `password`
+ * grant, held by the platform) and `demo-cc` (`client_credentials`, typed in by people).
+ */
+export function versoriAuthClients(options: { codeRedirectUris: string[] }): ClientMetadata[] {
+  return [
+    {
+      client_id: VERSORI_DEMO.codeClient.id,
+      client_secret: VERSORI_DEMO.codeClient.secret,
+      client_name: 'Versori demo platform',
+      redirect_uris: options.codeRedirectUris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    {
+      client_id: VERSORI_DEMO.passwordClient.id,
+      client_secret: VERSORI_DEMO.passwordClient.secret,
+      client_name: 'Versori demo platform (password grant)',
+      redirect_uris: [],
+      grant_types: ['password'],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    {
+      client_id: VERSORI_DEMO.clientCredentialsClient.id,
+      client_secret: VERSORI_DEMO.clientCredentialsClient.secret,
+      client_name: 'Demo machine client',
+      redirect_uris: [],
+      grant_types: ['client_credentials'],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  ]
+}
+
+const acmeResourceServer: ResourceServer = {
+  scope: ACME_RESOURCE.scopes.join(' '),
+  audience: ACME_RESOURCE.audience,
+  accessTokenFormat: 'opaque',
+  accessTokenTTL: 3600,
+}
+
+const sameText = (a: string, b: string) => {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}
+
+/**
+ * The resource owner password grant (RFC 6749 §4.3; deprecated by OAuth 2.1, kept because Versori
+ * supports it): checks DEMO_USER's email and password and issues an access token for Acme.
+ */
+async function passwordGrant(ctx: KoaContextWithOIDC) {
+  const { provider, params } = ctx.oidc as KoaContextWithOIDC['oidc'] & { params: Record<string, unknown> }
+  const client = ctx.oidc.client!
+  const username = typeof params.username === 'string' ? params.username.trim().toLowerCase() : ''
+  const password = typeof params.password === 'string' ? params.password : ''
+  if (!username || !password) throw new errors.InvalidRequest('username and password are required')
+  if (!sameText(username, DEMO_USER.email) || !sameText(password, DEMO_USER.password)) {
+    throw new errors.InvalidGrant('wrong username or password')
+  }
+  const requested = typeof params.scope === 'string' && params.scope ? params.scope.split(' ') : [...ACME_RESOURCE.scopes]
+  const scope = requested.filter((name) => (ACME_RESOURCE.scopes as readonly string[]).includes(name)).join(' ')
+  if (!scope) throw new errors.InvalidScope('no Acme API scope requested', String(params.scope ?? ''))
+
+  const grant = new provider.Grant({ accountId: DEMO_USER.id, clientId: client.clientId })
+  grant.addResourceScope(ACME_RESOURCE.indicator, scope)
+  const grantId = await grant.save()
+  const token = new provider.AccessToken({ accountId: DEMO_USER.id, client, grantId, gty: 'password', scope })
+  token.resourceServer = new provider.ResourceServer(ACME_RESOURCE.indicator, acmeResourceServer)
+  const accessToken = await token.save()
+  ctx.body = { access_token: accessToken, token_type: token.tokenType, expires_in: token.expiration, scope }
 }
 
 const escapeHtml = (text: string) =>
@@ -47,6 +135,8 @@ function consentPage(uid: string, clientName: string, scopes: string[]) {
   const described: Record<string, string> = {
     openid: 'Know who you are',
     offline_access: 'Keep access when you are not using the app',
+    'api:read': 'Read your Acme data',
+    'api:write': 'Change your Acme data',
   }
   return page(
     'Allow access',
@@ -72,10 +162,16 @@ function send(res: ServerResponse, status: number, html: string) {
 /**
  * A real OAuth 2.0 authorization server (oidc-provider) with a sign-in page and a consent page a
  * person can use. Authorization code with PKCE S256 is required; refresh tokens are issued.
+ * `client_credentials` and a `password` grant are enabled too, for the clients that register them.
+ * When client authentication fails at the token endpoint, `error_description` says whether the
+ * client is unknown or its secret is wrong (as many providers do), so a caller can point at the field.
  */
 export function createAuthServer(options: AuthServerOptions) {
+  const clients = options.clients ?? []
+  const acmeClients = new Set(clients.map((client) => client.client_id))
   const provider = new Provider(options.issuer, {
     clients: [
+      ...clients,
       {
         client_id: options.client.id,
         client_secret: options.client.secret,
@@ -87,7 +183,20 @@ export function createAuthServer(options: AuthServerOptions) {
       },
     ],
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, client, oneOf) => oneOf ?? (acmeClients.has(client.clientId) ? ACME_RESOURCE.indicator : undefined),
+        // A code or refresh token granted for Acme gives an Acme token without the client naming it again.
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== ACME_RESOURCE.indicator) throw new errors.InvalidTarget()
+          return acmeResourceServer
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     // A fresh RS256 signing key per start (the demo keeps no state across restarts anyway).
@@ -97,11 +206,17 @@ export function createAuthServer(options: AuthServerOptions) {
     findAccount: async (_ctx, sub) =>
       sub === DEMO_USER.id ? { accountId: sub, claims: async () => ({ sub, email: DEMO_USER.email, name: DEMO_USER.name }) } : undefined,
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
-    ttl: { AccessToken: 3600, AuthorizationCode: 120, Interaction: 900, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86_400 },
+    ttl: { AccessToken: 3600, ClientCredentials: 3600, AuthorizationCode: 120, Interaction: 900, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86_400 },
     renderError: async (ctx, out) => {
       ctx.type = 'html'
       ctx.body = page('Error', `<h1>Something went wrong</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p>`)
     },
+  })
+  provider.registerGrantType('password', passwordGrant, ['username', 'password', 'scope'])
+  provider.on('grant.error', (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {
+    const body = ctx.body as { error?: string } | undefined
+    const why = { 'client not found': 'unknown client', 'invalid secret provided': 'wrong client secret' }[String(error.error_detail)]
+    if (body?.error === 'invalid_client' && why) ctx.body = { ...body, error_description: `client authentication failed: ${why}` }
   })
   const callback = provider.callback()
 
@@ -130,9 +245,10 @@ export function createAuthServer(options: AuthServerOptions) {
         ? await provider.Grant.find(grantId)
         : new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) })
       if (!grant) return send(res, 400, page('Error', '<h1>This consent has expired.</h1>'))
-      const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] }
+      const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> }
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '))
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims)
+      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '))
       const savedGrantId = await grant.save()
       return provider.interactionFinished(req, res, { consent: { grantId: savedGrantId } }, { mergeWithLastSubmission: true })
     }
