@@ -4,8 +4,16 @@ import { serve } from '@hono/node-server'
 import react from '@vitejs/plugin-react'
 import { createServer as createViteServer } from 'vite'
 import type { ViteDevServer } from 'vite'
-import { createAuthServer } from './server/authServer'
+import { startAcme } from './server/acmeApi'
+import type { RunningAcme } from './server/acmeApi'
+import { createAuthServer, versoriAuthClients } from './server/authServer'
 import { CALLBACK_PATH, createPlatform } from './server/platform'
+import { createVersoriChecks } from './server/versori/checks'
+import { versoriContract } from './server/versori/contract.node.js'
+import { createVersoriPlatform, VERSORI_CALLBACK_PATH } from './server/versori/platform'
+import type { VersoriPlatform } from './server/versori/platform'
+import { demoClients, demoSeed, demoTemplates } from './server/versori/templates'
+import { VERSORI_DEMO } from './server/versori/types'
 
 /** The demo's fixed identities: documented in the README. */
 export const DEMO = {
@@ -16,14 +24,23 @@ export const DEMO = {
   client: { id: 'plugboard-platform', secret: 'demo-client-secret' },
 } as const
 
-/** Ports of the three servers. */
+/** Ports of the demo's servers. */
 export interface DemoPorts {
   app: number
   platform: number
   auth: number
+  /** The reference Versori platform: its own origin, as Versori's hosted callback page has in production. */
+  versori: number
+  /** Acme, the stand-in provider Versori credentials are checked against (HTTP). */
+  acme: number
+  /** Acme's mutual-TLS endpoint. */
+  acmeMtls: number
 }
 
-/** Ports from DEMO_APP_PORT, DEMO_PLATFORM_PORT and DEMO_AUTH_PORT, else 4000, 4010 and 4011. */
+/**
+ * Ports from DEMO_APP_PORT, DEMO_PLATFORM_PORT, DEMO_AUTH_PORT, DEMO_VERSORI_PORT, DEMO_ACME_PORT and
+ * DEMO_ACME_MTLS_PORT, else 4000, 4010, 4011, 4012, 4013 and 4014.
+ */
 export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): DemoPorts {
   const port = (name: string, fallback: number) => {
     const raw = env[name]
@@ -32,7 +49,14 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): DemoPorts {
     if (!Number.isInteger(value) || value < 1 || value > 65_535) throw new Error(`${name}=${raw} is not a port number (1-65535).`)
     return value
   }
-  return { app: port('DEMO_APP_PORT', 4000), platform: port('DEMO_PLATFORM_PORT', 4010), auth: port('DEMO_AUTH_PORT', 4011) }
+  return {
+    app: port('DEMO_APP_PORT', 4000),
+    platform: port('DEMO_PLATFORM_PORT', 4010),
+    auth: port('DEMO_AUTH_PORT', 4011),
+    versori: port('DEMO_VERSORI_PORT', 4012),
+    acme: port('DEMO_ACME_PORT', 4013),
+    acmeMtls: port('DEMO_ACME_MTLS_PORT', 4014),
+  }
 }
 
 const HOST = '127.0.0.1'
@@ -66,8 +90,10 @@ async function waitUntilAnswering(url: string, what: string) {
 
 /** A running demo: its URLs, the platform (for tests) and a way to stop everything. */
 export interface RunningDemo {
-  urls: { app: string; platform: string; auth: string }
+  urls: { app: string; platform: string; auth: string; versori: string; acme: string; acmeMtls: string }
   platform: ReturnType<typeof createPlatform>
+  /** The reference Versori platform (for tests: its store, faults and reset). */
+  versori: VersoriPlatform
   stop(): Promise<void>
 }
 
@@ -80,6 +106,9 @@ export async function startDemo(ports: DemoPorts = portsFromEnv(), options: { lo
     app: `http://localhost:${ports.app}`,
     platform: `http://localhost:${ports.platform}`,
     auth: `http://localhost:${ports.auth}`,
+    versori: `http://localhost:${ports.versori}`,
+    acme: `http://localhost:${ports.acme}`,
+    acmeMtls: `https://localhost:${ports.acmeMtls}`,
   }
   const closers: (() => Promise<void>)[] = []
   const stop = async () => {
@@ -89,6 +118,7 @@ export async function startDemo(ports: DemoPorts = portsFromEnv(), options: { lo
     const auth = createAuthServer({
       issuer: urls.auth,
       client: { ...DEMO.client, redirectUri: `${urls.platform}${CALLBACK_PATH}` },
+      clients: versoriAuthClients({ codeRedirectUris: [`${urls.versori}${VERSORI_CALLBACK_PATH}`] }),
     })
     await listen(auth.server, ports.auth, 'authorization server', 'DEMO_AUTH_PORT')
     closers.push(() => new Promise((resolve) => auth.server.close(() => resolve())))
@@ -105,6 +135,26 @@ export async function startDemo(ports: DemoPorts = portsFromEnv(), options: { lo
     await listen(platformServer, ports.platform, 'platform', 'DEMO_PLATFORM_PORT')
     closers.push(() => new Promise((resolve) => platformServer.close(() => resolve())))
 
+    const acme: RunningAcme = await startAcme({ http: ports.acme, mtls: ports.acmeMtls })
+    closers.push(() => acme.stop())
+    const versori = createVersoriPlatform({
+      contract: versoriContract,
+      origin: urls.versori,
+      appOrigin: urls.app,
+      organisationId: VERSORI_DEMO.organisationId,
+      projectId: VERSORI_DEMO.projectId,
+      environmentId: VERSORI_DEMO.environmentId,
+      apiKey: VERSORI_DEMO.apiKey,
+      templates: demoTemplates({ issuer: urls.auth, apiBaseUrl: acme.url }),
+      authorization: { kind: 'oauth', issuer: urls.auth },
+      clients: demoClients(),
+      checkCredential: createVersoriChecks({ acmeUrl: acme.url, acmeMtlsUrl: acme.mtlsUrl, mtlsCa: acme.mtlsCa }),
+      seed: demoSeed(),
+    })
+    const versoriServer = serve({ fetch: versori.app.fetch, port: ports.versori, hostname: HOST, autoListen: false } as Parameters<typeof serve>[0]) as unknown as Server
+    await listen(versoriServer, ports.versori, 'Versori platform', 'DEMO_VERSORI_PORT')
+    closers.push(() => new Promise((resolve) => versoriServer.close(() => resolve())))
+
     const root = fileURLToPath(new URL('.', import.meta.url))
     const vite: ViteDevServer = await createViteServer({
       configFile: false,
@@ -118,7 +168,21 @@ export async function startDemo(ports: DemoPorts = portsFromEnv(), options: { lo
         ],
       },
       define: {
-        __DEMO_CONFIG__: JSON.stringify({ ...DEMO, client: undefined, baseUrl: `${urls.platform}/v1` }),
+        __DEMO_CONFIG__: JSON.stringify({
+          ...DEMO,
+          client: undefined,
+          baseUrl: `${urls.platform}/v1`,
+          versori: {
+            baseUrl: versori.baseUrl,
+            callbackOrigin: urls.versori,
+            organisationId: VERSORI_DEMO.organisationId,
+            projectId: VERSORI_DEMO.projectId,
+            environmentId: VERSORI_DEMO.environmentId,
+            apiKey: VERSORI_DEMO.apiKey,
+            externalId: VERSORI_DEMO.externalId,
+            templates: versori.templates.map((template) => ({ id: template.connectionTemplateId, name: template.name })),
+          },
+        }),
       },
       server: { port: ports.app, strictPort: true, host: HOST },
     })
@@ -132,9 +196,10 @@ export async function startDemo(ports: DemoPorts = portsFromEnv(), options: { lo
     await Promise.all([
       waitUntilAnswering(`${urls.auth}/.well-known/openid-configuration`, 'The authorization server'),
       waitUntilAnswering(`${urls.platform}/v1/providers/mock`, 'The platform'),
+      waitUntilAnswering(versori.baseUrl, 'The Versori platform'),
       waitUntilAnswering(urls.app, 'The demo app'),
     ])
-    return { urls, platform, stop }
+    return { urls, platform, versori, stop }
   } catch (error) {
     await stop()
     throw error

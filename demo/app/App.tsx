@@ -1,9 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { ampersand, ConnectButton, ConnectionList, ConnectProvider, useProviderSpec } from '@plugboard/react'
 import type { Connection } from '@plugboard/react'
 import '@plugboard/react/styles.css'
+import { VersoriPage } from './VersoriPage'
+import type { VersoriDemoConfig } from './VersoriPage'
 
-declare const __DEMO_CONFIG__: { project: string; apiKey: string; groupRef: string; consumerRef: string; baseUrl: string }
+declare const __DEMO_CONFIG__: { project: string; apiKey: string; groupRef: string; consumerRef: string; baseUrl: string; versori: VersoriDemoConfig }
+
+/** Which platform the page shows: `#versori`, else Ampersand. */
+const useTab = () =>
+  useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('hashchange', notify)
+      return () => window.removeEventListener('hashchange', notify)
+    },
+    () => (location.hash === '#versori' ? 'versori' : 'ampersand'),
+  )
 
 /** The integrations the fictional app offers, one per sign-in method the kit supports. */
 const integrations = [
@@ -25,6 +37,7 @@ export function App() {
   const apiKey = new URLSearchParams(location.search).get('apiKey') ?? __DEMO_CONFIG__.apiKey
   const backend = useMemo(() => ampersand({ project: __DEMO_CONFIG__.project, apiKey, baseUrl: __DEMO_CONFIG__.baseUrl }), [apiKey])
   const [notice, setNotice] = useState('')
+  const tab = useTab()
   // Display names the cards have loaded from the catalog, for the notices.
   const names = useRef(new Map<string, string>())
   const nameOf = (provider: string) => names.current.get(provider) ?? provider
@@ -45,15 +58,27 @@ export function App() {
           <h1>Integrations</h1>
           <p>Connect the tools Acme Inc. already uses. Each connection belongs to you, Ada.</p>
         </header>
+        <nav className="tabs" aria-label="Platform">
+          <a href="#ampersand" aria-current={tab === 'ampersand' ? 'page' : undefined} onClick={() => setNotice('')}>
+            Ampersand
+          </a>
+          <a href="#versori" aria-current={tab === 'versori' ? 'page' : undefined} onClick={() => setNotice('')}>
+            Versori
+          </a>
+        </nav>
         <p className="notice" role="status">{notice}</p>
-        <ConnectProvider backend={backend} groupRef={__DEMO_CONFIG__.groupRef} groupName="Acme Inc." consumerRef={__DEMO_CONFIG__.consumerRef} consumerName="Ada Lovelace">
-          <section aria-label="Available integrations" className="grid">
-            {integrations.map((integration) => (
-              <IntegrationCard key={integration.provider} {...integration} names={names.current} onNotice={setNotice} />
-            ))}
-          </section>
-          <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${nameOf(connection.provider)} connection.`)} />
-        </ConnectProvider>
+        {tab === 'versori' ? (
+          <VersoriPage config={__DEMO_CONFIG__.versori} onNotice={setNotice} />
+        ) : (
+          <ConnectProvider backend={backend} groupRef={__DEMO_CONFIG__.groupRef} groupName="Acme Inc." consumerRef={__DEMO_CONFIG__.consumerRef} consumerName="Ada Lovelace">
+            <section aria-label="Available integrations" className="grid">
+              {integrations.map((integration) => (
+                <IntegrationCard key={integration.provider} {...integration} names={names.current} onNotice={setNotice} />
+              ))}
+            </section>
+            <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${nameOf(connection.provider)} connection.`)} />
+          </ConnectProvider>
+        )}
       </main>
     </div>
   )

@@ -13,7 +13,7 @@ let page: Page
 const timings: number[] = []
 
 beforeAll(async () => {
-  demo = await startDemo({ app: 4100, platform: 4110, auth: 4111 }, { logLevel: 'silent' })
+  demo = await startDemo({ app: 4100, platform: 4110, auth: 4111, versori: 4112, acme: 4113, acmeMtls: 4114 }, { logLevel: 'silent' })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
