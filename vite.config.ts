@@ -52,6 +52,9 @@ export default defineConfig({
     },
   ],
   publicDir: '.storybook/public',
+  // The fake Versori platform (tests, stories) compiles its contract in the page; pre-bundle what it
+  // needs so the first browser run does not reload the page mid-test.
+  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats'] },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
     sourcemap: true,

@@ -66,6 +66,7 @@ export function createMemoryBackend(options: { id?: string; providers: ProviderS
       id: `mem-${++counter}`,
       provider: input.provider,
       authScheme: input.credentials[0]?.scheme ?? 'none',
+      ...(input.methodId ? { methodId: input.methodId } : {}),
       status: 'created',
       createTime: now,
       groupRef: scope.groupRef,

@@ -101,7 +101,9 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const { messages, backend, scope } = useConnectContext('useAuthSchemeForm')
   const invalidate = useInvalidateConnections()
   const { status, spec, displayName, methods, error: loadError, retry } = useProviderScheme(options.provider)
-  const [methodId, setMethodId] = useState<string>()
+  // A reconnect starts on the method the connection was made with (the platform's word, else its scheme).
+  const made = options.connection ? (options.connection.methodId ?? options.connection.authScheme) : undefined
+  const [methodId, setMethodId] = useState<string | undefined>(made)
   const method = methods.find((candidate) => candidate.id === methodId) ?? methods[0]
   const latest = useRef(options)
   latest.current = options

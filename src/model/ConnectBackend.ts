@@ -31,6 +31,8 @@ export interface Connection {
   consumerRef?: string
   /** The connection's own name, on platforms that name connections (Versori). */
   name?: string
+  /** The provider's sign-in method it was made with, when the platform tells; a reconnect starts there. */
+  methodId?: string
 }
 
 /** Who is connecting: the host's organisation (group) and user (consumer). */

@@ -200,3 +200,16 @@ test('a base URL that is no web address is refused beside the field, and Advance
   expect(input(/^Base URL/).value).toBe('ftp://files.paystream.test')
   expect(memory.saved).toHaveLength(0)
 })
+
+test('a reconnect starts on the method the connection was made with, and keeps its name', async () => {
+  const memory = createMemoryBackend({ providers: memoryProviders })
+  const made = await memory.backend.createConnection(
+    { groupRef: 'group-1', consumerRef: 'consumer-1' },
+    { provider: 'paystream', methodId: 'sandbox-key', credentials: [{ scheme: 'apiKey', apiKey: 'ps_test_1' }], connection: { name: 'PayStream sandbox' } },
+  )
+  renderWithKit(<AuthSchemeForm provider="paystream" connection={made} />, { backend: memory.backend })
+  await picker()
+  expect(radio('Sandbox key').checked).toBe(true)
+  expect(radio('Production key').checked).toBe(false)
+  expect(input('Connection name').value).toBe('PayStream sandbox')
+})

@@ -323,8 +323,10 @@ describe('versori()', () => {
       if (request.url.pathname.endsWith('/connections/CONN9')) return Response.json(request.method === 'PUT' ? { ...existing, ...request.body } : existing)
       return undefined
     })
+    // The connection says which method it was made with, so a reconnect form starts there.
+    expect((await backend.getConnection('CONN9')).methodId).toBe('K1')
     const updated = await backend.updateConnection(scope, 'CONN9', input('T-KEYS', [{ scheme: 'apiKey', apiKey: 'new' }], { methodId: 'K1' }))
-    const put = posts()[0]!
+    const put = posts().find((request) => request.method === 'PUT')!
     expect(put.method).toBe('PUT')
     expect(put.body.name).toBe('Kept name')
     expect(put.body.baseUrl).toBe('')

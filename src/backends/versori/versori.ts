@@ -211,10 +211,15 @@ export function versori(options: VersoriOptions): ConnectBackend {
     const provider =
       raw.connectionTemplateId ?? [...byTemplate.values()].find((entry) => entry.template.id === raw.systemId)?.spec.id ?? ''
     const config = authSchemeConfigSchema.safeParse(raw.credentials?.[0]?.authSchemeConfig)
+    // The method whose configs the credentials were made with, so a reconnect starts on it.
+    const configIds = (raw.credentials ?? []).map((entry) => configIdOf(entry.authSchemeConfig)).join('+')
+    const methods = byTemplate.get(provider)?.methods ?? []
+    const methodId = methods.find((entry) => entry.method.id === configIds)?.method.id ?? (methods.length === 1 ? methods[0]!.method.id : undefined)
     return {
       id: raw.id,
       provider,
       name: raw.name,
+      ...(methodId ? { methodId } : {}),
       authScheme: schemeOf(config.success ? config.data : undefined),
       status: versoriStatus(raw),
       createTime: raw.createdAt,
