@@ -169,7 +169,12 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       clearSecrets()
       latest.current.onSuccess?.(connection)
     },
-    onError: (error) => latest.current.onError?.(error),
+    onError: (error) => {
+      // A platform that saves the connection after the window (Versori) may refuse a field the
+      // form holds, such as a connection name already taken: show it there too.
+      if (Object.keys(error.fieldErrors).length > 0) showFailure(error, form.getValues())
+      latest.current.onError?.(error)
+    },
     onCancel: () => latest.current.onCancel?.(),
   })
 

@@ -42,6 +42,13 @@ describe('ampersand()', () => {
     expect(() => ampersand({ project: '', apiKey: 'k' })).toThrow('needs `project`')
   })
 
+  test('says plainly that it needs groupRef, before sending anything, when the scope has none', async () => {
+    const { backend, seen } = backendAnswering(() => Response.json([]))
+    await expect(backend.listConnections({ consumerRef: 'c' })).rejects.toThrow('Ampersand needs `groupRef` on <ConnectProvider>')
+    await expect(backend.createConnection({ consumerRef: 'c' }, { provider: 'openAI', credentials: [{ scheme: 'apiKey', apiKey: 'k' }] })).rejects.toThrow('Ampersand needs `groupRef`')
+    expect(seen).toHaveLength(0)
+  })
+
   test('sends X-Api-Key, encodes the project, and filters connections by group, consumer and provider', async () => {
     const { backend, seen } = backendAnswering(() => Response.json([]))
     await backend.listConnections(scope, { provider: 'hubspot' })
