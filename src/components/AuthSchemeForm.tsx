@@ -132,7 +132,10 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
     >
       {state.methods.length > 0 ? <MethodPicker methods={state.methods} /> : null}
       {popup && state.fields.length > 0 ? <p className="plugboard-message">{messages.popupSchemeIntro(displayName)}</p> : null}
-      {method.flow === 'form' && state.fields.length === 0 ? <p className="plugboard-message">{messages.noCredentialsNeeded(displayName)}</p> : null}
+      {/* Connection fields (a name, a base URL) are no credentials: say so whenever none is asked. */}
+      {method.flow === 'form' && !state.fields.some((props) => props.field.name.startsWith('credentials.')) ? (
+        <p className="plugboard-message">{messages.noCredentialsNeeded(displayName)}</p>
+      ) : null}
       {state.facts.length > 0 ? <Facts facts={state.facts} /> : null}
       {state.formError ? (
         <p className="plugboard-form-error plugboard-message" data-tone="error" role="alert">
