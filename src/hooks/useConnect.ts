@@ -117,7 +117,12 @@ export function useConnect(options: UseConnectOptions): ConnectState {
       if (status !== 'ready') return
       if (mode !== 'popup' || !method) setFormOpen(true)
       else if (method.flow === 'steps') oauth.startCustomAuth(method.toInput(method.defaultValues))
-      else oauth.start(method.toInput(method.defaultValues))
+      else {
+        // A reconnect without a form changes credentials only: the connection keeps its own name
+        // and fields rather than taking the defaults a new one would get.
+        const input = method.toInput(method.defaultValues)
+        oauth.start(existingConnection ? { ...input, connection: undefined } : input)
+      }
     },
     closeForm() {
       setFormOpen(false)

@@ -84,6 +84,9 @@ const SECRET_NAMES: Record<string, string> = {
   'certificate.key': 'private key',
 }
 
+/** What a `string` credential is called, by its config's type. */
+const STRING_NAMES: Record<string, string> = { 'api-key': 'API key', hmac: 'shared secret', secret: 'secret' }
+
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -235,7 +238,7 @@ export function decodeBase64Text(value: string): string | undefined {
  * The demo's refusal rule: any secret that is exactly `wrong` (a binary's decoded text too), so
  * every form can show a provider's field error. Paths are relative to `data`.
  */
-export function wrongSecrets(credential: WireCredential): RelativeIssue[] {
+export function wrongSecrets(credential: WireCredential, configType?: string): RelativeIssue[] {
   if (!isCredentialType(credential.type)) return []
   const key = CREDENTIAL_DATA_KEY[credential.type]
   const data = credentialData(credential)
@@ -245,7 +248,9 @@ export function wrongSecrets(credential: WireCredential): RelativeIssue[] {
     const value = data[field]
     const text = key === 'binary' && typeof value === 'string' ? decodeBase64Text(value) : value
     const path = `${key}.${field}`
-    if (text === 'wrong' && SECRET_NAMES[path]) issues.push({ field: path, message: `The provider rejected this ${SECRET_NAMES[path]}.` })
+    // A string is an API key, a shared secret or a secret, by its config.
+    const name = path === 'string.value' ? (STRING_NAMES[configType ?? ''] ?? SECRET_NAMES[path]) : SECRET_NAMES[path]
+    if (text === 'wrong' && name) issues.push({ field: path, message: `The provider rejected this ${name}.` })
   }
   return issues
 }

@@ -19,7 +19,7 @@ export async function saveCredentials(
   options: { oauth2: VersoriOAuth2; checkCredential?: CredentialCheck },
 ): Promise<{ ok: true; stored: StoredCredential[] } | { ok: false; refusal: Refusal }> {
   const wrong = credentials.flatMap((entry) =>
-    wrongSecrets(entry.credential).map((issue) => ({ field: `${entry.path}.credential.data.${issue.field}`, message: issue.message })),
+    wrongSecrets(entry.credential, entry.config.type).map((issue) => ({ field: `${entry.path}.credential.data.${issue.field}`, message: issue.message })),
   )
   if (wrong.length) return { ok: false, refusal: rejected(wrong) }
 

@@ -385,6 +385,20 @@ describe('OAuth 2 through the hosted callback page', () => {
     expect(next.connection.id).toBe('CONN1')
   })
 
+  test('a refused code is no field’s error: it goes to the form’s summary, not under the scopes', async () => {
+    const { backend } = platform((request) => {
+      if (request.url.pathname.endsWith('/oauth2/initialise')) return Response.json({ url: 'https://id.acme.test/auth?state=S1' })
+      if (request.method === 'POST') {
+        return Response.json({ code: '422001', message: 'Refused.', fields: [{ field: 'connection.credentials[0].credential.data.oauth2Code.code', message: 'The provider refused the authorization code.' }] }, { status: 422 })
+      }
+      return undefined
+    })
+    const step = await backend.startOAuth(scope, input('T-OAUTH', [{ scheme: 'oauth2/authorizationCode', scopes: ['read'] }]))
+    const answer = step.protocol.read({ type: 'response', payload: { search: '?code=C&state=S1' } }) as { next: () => Promise<SignInStep> }
+    const error = await failure(answer.next())
+    expect(error.fieldErrors).toEqual({ signIn: 'The provider refused the authorization code.' })
+  })
+
   test('the protocol says hello with the state every 500 ms until stopped, and reads only its own state', () => {
     vi.useFakeTimers()
     try {

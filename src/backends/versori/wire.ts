@@ -15,12 +15,18 @@ export interface AuthorizationCode {
   additionalParams?: string
 }
 
-/** A credential's wire type and data, and its form fields by data path (`string.value` → `apiKey`). */
+/**
+ * A credential's wire type and data, and its form fields by data path (`string.value` → `apiKey`);
+ * `null` for what no form field holds (an authorization code), whose errors go to the summary.
+ */
 interface WireData {
   type: string
   data: Record<string, unknown>
-  fields: [string, string][]
+  fields: [string, string | null][]
 }
+
+/** The form path of errors about something no field holds: it matches no field, so the form's summary shows them. */
+export const NOT_A_FIELD = 'signIn'
 
 /** UTF-8 text as base64 (Versori's `binary.valueBase64`). */
 function base64Utf8(text: string): string {
@@ -96,7 +102,7 @@ function wireData(credentials: Credentials, entry: TemplateConfig, code?: Author
       return {
         type: 'oauth2-code',
         data: { oauth2Code: { code: code.code, state: code.state, ...(code.additionalParams ? { additionalParams: code.additionalParams } : {}) } },
-        fields: [['oauth2Code', 'scopes']],
+        fields: [['oauth2Code', null]],
       }
     case 'oauth1/token': {
       const params = Object.entries(credentials.params)
@@ -154,7 +160,9 @@ export function credentialsBody(
     const wire = wireData(part, entry, context.code)
     const root = `connection.credentials.${index}`
     paths.set(root, `credentials.${index}`)
-    for (const [dataPath, formField] of wire.fields) paths.set(`${root}.credential.data.${dataPath}`, `credentials.${index}.${formField}`)
+    for (const [dataPath, formField] of wire.fields) {
+      paths.set(`${root}.credential.data.${dataPath}`, formField === null ? NOT_A_FIELD : `credentials.${index}.${formField}`)
+    }
     const kept = context.keepIds?.(entry, index)
     return {
       id: kept?.id ?? ulid(),
