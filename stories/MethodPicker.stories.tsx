@@ -65,7 +65,10 @@ export const Invalid: Story = {
     await expect(canvas.getByText('Connection name is required.')).toBeVisible()
     await expect(canvas.getByLabelText('API key')).toHaveAttribute('aria-invalid', 'true')
     await expect(canvas.getByLabelText('API key')).toHaveFocus()
-    await expect(canvas.getByRole('textbox', { name: 'Connection name' })).toHaveAccessibleDescription('Connection name is required.')
+    // The kit's help for a connection name comes first, then the error.
+    await expect(canvas.getByRole('textbox', { name: 'Connection name' })).toHaveAccessibleDescription(
+      'How this connection is listed. It must differ from your other connections to this app. Connection name is required.',
+    )
     await expect(canvas.getByLabelText('Base URL (optional)')).toHaveAttribute('aria-invalid', 'false')
     await expect(radio(canvas, 'Production key')).toBeChecked()
     await expect(memory(loaded).saved).toHaveLength(0)
@@ -79,6 +82,7 @@ export const ServerError: Story = {
     await picker(canvas)
     await userEvent.click(radio(canvas, 'Sandbox key'))
     await userEvent.type(canvas.getByLabelText('API key'), 'wrong')
+    await userEvent.click(canvas.getByText('Advanced'))
     await userEvent.type(canvas.getByLabelText('Base URL (optional)'), 'https://eu.paystream.test')
     await submit(canvas)
     const apiKey = canvas.getByLabelText('API key')
@@ -120,6 +124,7 @@ export const Success: Story = {
     await userEvent.click(radio(canvas, 'Sandbox key'))
     await expect(radio(canvas, 'Sandbox key')).toBeChecked()
     await userEvent.type(canvas.getByLabelText('API key'), 'ps-test-77e1')
+    await userEvent.click(canvas.getByText('Advanced'))
     await userEvent.type(canvas.getByLabelText('Base URL (optional)'), 'https://sandbox.paystream.test')
     await submit(canvas)
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ provider: 'paystream', authScheme: 'apiKey' })))
@@ -170,6 +175,7 @@ export const SwitchKeepsConnectionFields: Story = {
     const name = canvas.getByRole('textbox', { name: 'Connection name' })
     await userEvent.clear(name)
     await userEvent.type(name, 'PayStream EU')
+    await userEvent.click(canvas.getByText('Advanced'))
     await userEvent.type(canvas.getByLabelText('Base URL (optional)'), 'https://eu.paystream.test')
     await userEvent.type(canvas.getByLabelText('API key'), 'ps-live-30c9')
     await userEvent.click(radio(canvas, 'Username and password'))

@@ -2,38 +2,10 @@ import Ajv from 'ajv'
 import type { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import spec from '../../contracts/ampersand/api.bundled.json' with { type: 'json' }
+import { toJsonSchema } from './jsonSchema'
 
 type Json = Record<string, unknown>
 
-/** OpenAPI 3.0 → JSON Schema: `nullable`, boolean exclusive bounds, untyped objects; examples and x- keys dropped. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema)
-  if (node === null || typeof node !== 'object') return node
-  const out: Json = {}
-  for (const [key, value] of Object.entries(node as Json)) {
-    if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue
-    out[key] = toJsonSchema(value)
-  }
-  // Media, BatchWriteSupport and BatchWriteSupportConfig list properties but no type; they are objects.
-  if (out.properties && out.type === undefined) out.type = 'object'
-  for (const bound of ['Minimum', 'Maximum'] as const) {
-    const flag = out[`exclusive${bound}`]
-    if (typeof flag === 'boolean') {
-      const limit = out[bound.toLowerCase()]
-      delete out[`exclusive${bound}`]
-      if (flag && typeof limit === 'number') {
-        out[`exclusive${bound}`] = limit
-        delete out[bound.toLowerCase()]
-      }
-    }
-  }
-  if (out.nullable === true) {
-    delete out.nullable
-    return { anyOf: [out, { type: 'null' }] }
-  }
-  delete out.nullable
-  return out
-}
 
 const document = toJsonSchema(spec) as Json
 const schemas = (document.components as Json).schemas as Json

@@ -16,11 +16,13 @@ export function defaultConnectionName(displayName: string, scope: Pick<ConnectSc
  */
 export function absoluteBaseUrl(text: string): string | undefined {
   const trimmed = text.trim()
-  if (!trimmed) return undefined
+  // Browsers percent-encode spaces in a host rather than refuse them: refuse them here.
+  if (!trimmed || /\s/.test(trimmed)) return undefined
   const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
   try {
     const url = new URL(withScheme)
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || url.username || url.password) return undefined
+    const host = url.hostname
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host || host.includes('%') || url.username || url.password) return undefined
     return url.href.replace(/\/$/, '')
   } catch {
     return undefined

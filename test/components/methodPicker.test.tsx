@@ -213,3 +213,10 @@ test('a reconnect starts on the method the connection was made with, and keeps i
   expect(radio('Production key').checked).toBe(false)
   expect(input('Connection name').value).toBe('PayStream sandbox')
 })
+
+test('in Chromium, whose URL parser percent-encodes spaces in a host, such a base URL is still refused', async () => {
+  const { absoluteBaseUrl } = await import('../../src/index')
+  expect(absoluteBaseUrl('not a url')).toBeUndefined()
+  expect(absoluteBaseUrl('https://acme example')).toBeUndefined()
+  expect(absoluteBaseUrl('eu.acme.example')).toBe('https://eu.acme.example')
+})

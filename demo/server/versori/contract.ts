@@ -2,6 +2,7 @@ import Ajv from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import { parse } from 'yaml'
+import { toJsonSchema } from '../jsonSchema'
 import { VERSORI_PATCHES } from './contractPatches'
 import type { PatchId, PatchTarget, SemanticTarget, VersoriDocuments } from './contractPatches'
 
@@ -38,35 +39,6 @@ export interface VersoriContract {
   responseIssues(path: string, method: string, status: number, value: unknown): ErrorField[]
 }
 
-/** OpenAPI → JSON Schema: `nullable`, boolean exclusive bounds, untyped objects; examples and x- keys dropped. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema)
-  if (node === null || typeof node !== 'object') return node
-  const out: Json = {}
-  for (const [key, value] of Object.entries(node as Json)) {
-    // v2's InitialiseOAuth2ConnectionRequest.additionalParams has an OpenAPI-style `examples` map.
-    if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue
-    out[key] = toJsonSchema(value)
-  }
-  if (out.properties && out.type === undefined) out.type = 'object'
-  for (const bound of ['Minimum', 'Maximum'] as const) {
-    const flag = out[`exclusive${bound}`]
-    if (typeof flag === 'boolean') {
-      const limit = out[bound.toLowerCase()]
-      delete out[`exclusive${bound}`]
-      if (flag && typeof limit === 'number') {
-        out[`exclusive${bound}`] = limit
-        delete out[bound.toLowerCase()]
-      }
-    }
-  }
-  if (out.nullable === true) {
-    delete out.nullable
-    return { anyOf: [out, { type: 'null' }] }
-  }
-  delete out.nullable
-  return out
-}
 
 /** Both documents parsed and converted, before any patch (tests read the defects here). */
 export function parseVersoriDocuments(texts: VersoriContractTexts): VersoriDocuments {
