@@ -1,6 +1,6 @@
 'use client'
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { ChangeEvent, FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import type { FieldValues, Resolver, UseFormReturn } from 'react-hook-form'
@@ -82,6 +82,9 @@ export interface AuthSchemeFormState {
   retry(): void
 }
 
+/** `useLayoutEffect` in the browser; `useEffect` on a server, where layout effects never run (and React 18 warns). */
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+
 /** Hides every secret the person typed wherever it appears in `text`. */
 function redact(text: string, secrets: string[]): string {
   return secrets.filter((secret) => secret.length >= 4).reduce((out, secret) => out.split(secret).join('••••'), text)
@@ -127,7 +130,9 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     reValidateMode: 'onChange',
   })
   const shownSpec = useRef<ProviderSpec>(undefined)
-  useEffect(() => {
+  // A layout effect: the fields of a newly chosen method are reset in the same task as the click
+  // that chose it, so nothing typed right after the click is wiped by a late reset.
+  useIsomorphicLayoutEffect(() => {
     if (!method) return
     // Another method of the same provider brings its own credential fields; the connection fields
     // typed so far stay. Anything else starts from the defaults.

@@ -123,7 +123,7 @@ export const defaultMessages = {
   unsupportedScheme: (provider: string) =>
     `${provider} uses a sign-in method this kit cannot show yet.`,
   notEmbeddable: (provider: string, method: string) =>
-    `${provider} signs in with ${method}, which is not available for embedded sign-in. Ask your administrator to connect ${provider} for you.`,
+    `${provider} needs ${method}, which is not available for embedded sign-in. Ask your administrator to connect ${provider} for you.`,
   // Connection list
   connectionsTitle: 'Connected accounts',
   loadingConnections: 'Loading connections…',
@@ -156,7 +156,7 @@ export const defaultMessages = {
     jwtBearer: 'JWT signing key',
     certificate: 'Client certificate',
     'oauth1/token': 'OAuth 1 token',
-    'oauth1/authorize': 'OAuth 1 sign-in',
+    'oauth1/authorize': 'OAuth 1 browser sign-in',
   } as Record<string, string>,
   delete: 'Delete',
   deleteProvider: (provider: string) => `Delete ${provider} connection`,

@@ -39,7 +39,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /** The window answers after its pages load; give it more than the default time. */
-const POPUP = { timeout: 10_000 }
+const POPUP = { timeout: 20_000 }
 
 /** Spies on `window.open` (calling through), so a story can reach the window the kit opened. */
 function watchPopups() {

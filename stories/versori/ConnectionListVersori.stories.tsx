@@ -44,7 +44,7 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const POPUP = { timeout: 10_000 }
+const POPUP = { timeout: 20_000 }
 
 /** The body rows, once each shows its template's name rather than its id. */
 async function bodyRows(canvasElement: HTMLElement, count: number) {

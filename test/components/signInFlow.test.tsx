@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { userEvent } from 'vitest/browser'
+import { page, userEvent } from 'vitest/browser'
 import { ampersand, ConnectButton, ConnectProvider } from '../../src/index'
 import type { ConnectBackend } from '../../src/index'
 import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../fakePlatform'
@@ -95,7 +95,9 @@ describe('sign-in flow engine in the browser', () => {
     for (const name of ['Kit A', 'Kit B']) {
       const button = await within(screen.getByRole('region', { name })).findByRole('button', { name: 'Connect HubSpot' })
       await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
-      await userEvent.click(button)
+      // A locator scoped to the kit: the two buttons are alike, so one made from the element alone
+      // could match either.
+      await page.getByRole('region', { name }).getByRole('button', { name: 'Connect HubSpot' }).click()
     }
     expect(popups.windows).toHaveLength(2)
     expect(popups.windows[0]).not.toBe(popups.windows[1])

@@ -435,7 +435,7 @@ describe('connection fields', () => {
 })
 
 describe('a template the kit cannot run embedded', () => {
-  const MESSAGE = 'Legacy OAuth 1 signs in with OAuth 1 sign-in, which is not available for embedded sign-in. Ask your administrator to connect Legacy OAuth 1 for you.'
+  const MESSAGE = 'Legacy OAuth 1 needs OAuth 1 browser sign-in, which is not available for embedded sign-in. Ask your administrator to connect Legacy OAuth 1 for you.'
 
   test('the form names it and says it is "not available for embedded sign-in", with no form', async () => {
     const { container, fake } = renderWithVersori(<AuthSchemeForm provider={versoriProvider('Legacy OAuth 1')} />)

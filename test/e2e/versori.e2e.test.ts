@@ -400,7 +400,7 @@ describe('Versori tab: the seeded connections', () => {
   test('"Legacy OAuth 1" says it is not available for embedded sign-in', async () => {
     const legacy = card('Legacy OAuth 1')
     await legacy.getByRole('alert').filter({ hasText: 'not available for embedded sign-in' }).waitFor()
-    expect(await legacy.getByRole('alert').innerText()).toContain('Legacy OAuth 1 signs in with OAuth 1 sign-in')
+    expect(await legacy.getByRole('alert').innerText()).toContain('Legacy OAuth 1 needs OAuth 1 browser sign-in')
     expect(await legacy.getByRole('button', { name: 'Connect Legacy OAuth 1' }).getAttribute('aria-disabled')).toBe('true')
   })
 
