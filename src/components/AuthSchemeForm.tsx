@@ -5,6 +5,7 @@ import type { MethodOptionProps, UseAuthSchemeFormOptions } from '../hooks/useAu
 import { useAuthSchemeForm } from '../hooks/useAuthSchemeForm'
 import { describeUnsupported } from '../model/describeError'
 import type { SchemeFieldProps } from '../hooks/useSchemeFields'
+import type { CredentialPart } from '../model/ProviderSpec'
 import type { SchemeFact } from '../schemes/SchemeDescriptor'
 import { OAuthStatus } from './OAuthStatus'
 import { CredentialField } from './CredentialField'
@@ -30,6 +31,30 @@ function MethodPicker({ methods }: { methods: MethodOptionProps[] }) {
         </label>
       ))}
     </fieldset>
+  )
+}
+
+/**
+ * The fields in order. A method of several parts (an OAuth client and its mTLS certificate) groups
+ * each part's fields under a legend naming it, so people see which credential each field belongs to.
+ */
+function Fields({ parts, fields }: { parts: CredentialPart[]; fields: SchemeFieldProps[] }) {
+  const { messages } = useConnectContext('AuthSchemeForm')
+  const render = (list: SchemeFieldProps[]) => list.map((props) => <CredentialField key={props.field.name} {...props} />)
+  if (parts.length < 2) return <>{render(fields)}</>
+  const ofPart = (index: number) => fields.filter((props) => props.field.name.startsWith(`credentials.${index}.`))
+  return (
+    <>
+      {parts.map((part, index) =>
+        ofPart(index).length > 0 ? (
+          <fieldset key={index} className="plugboard-part" data-scheme={part.scheme}>
+            <legend className="plugboard-part-legend">{messages.scheme[part.scheme] ?? part.scheme}</legend>
+            {render(ofPart(index))}
+          </fieldset>
+        ) : null,
+      )}
+      {render(fields.filter((props) => !props.field.name.startsWith('credentials.')))}
+    </>
   )
 }
 
@@ -142,9 +167,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
           {state.formError}
         </p>
       ) : null}
-      {state.fields.filter((props) => !props.field.advanced).map((props) => (
-        <CredentialField key={props.field.name} {...props} />
-      ))}
+      <Fields parts={method.method.parts} fields={state.fields.filter((props) => !props.field.advanced)} />
       <Advanced fields={state.fields.filter((props) => props.field.advanced)} valueOf={(name) => state.form.getValues(name)} />
       {popup || method.flow === 'steps' ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
       <div className="plugboard-actions">

@@ -550,6 +550,25 @@ describe('ConnectionList over Versori', () => {
   })
 })
 
+test('a method of two parts groups each part’s fields under a legend naming it; the connection fields follow', async () => {
+  const { dialog } = await openConnectDialog('Acme Secure OAuth')
+  const client = await within(dialog).findByRole('group', { name: 'OAuth client credentials' })
+  const certificate = within(dialog).getByRole('group', { name: 'Client certificate' })
+  expect(within(client).getByLabelText('Client ID')).toBeTruthy()
+  expect(within(client).queryByLabelText('Certificate')).toBeNull()
+  expect(within(certificate).getByLabelText('Certificate')).toBeTruthy()
+  expect(within(certificate).getByLabelText('Private key')).toBeTruthy()
+  expect(within(certificate).queryByLabelText('Connection name')).toBeNull()
+  // Template order: the OAuth client config comes first in "Acme Secure OAuth".
+  expect(client.compareDocumentPosition(certificate) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+})
+
+test('a one-part method shows its fields without a part group', async () => {
+  const { dialog } = await openConnectDialog('Acme API key')
+  await within(dialog).findByLabelText('API key')
+  expect(dialog.querySelector('fieldset.plugboard-part')).toBeNull()
+})
+
 describe('accessibility', () => {
   test('the two-config picker form has no axe violations', async () => {
     const { container, dialog } = await openConnectDialog('Acme Regions')
