@@ -1,3 +1,5 @@
+import { recordRequest } from './recordedRequest'
+import type { RecordedRequest } from './recordedRequest'
 import { http, HttpResponse } from 'msw'
 import type { Fault, FaultEndpoint } from '../demo/server/faults'
 import { NETWORK_FAULT_HEADER } from '../demo/server/faults'
@@ -18,14 +20,7 @@ export type FakeEndpoint = FaultEndpoint
 /** A failure (or delay) the next requests to an endpoint meet: the reference platform's switches. */
 export type FakeFault = Fault
 
-/** A request as the fake platform received it. */
-export interface RecordedRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-}
+export type { RecordedRequest } from './recordedRequest'
 
 /** A connection in Ampersand's `Connection` shape, as the API returns it. */
 export type FakeConnection = ReturnType<typeof publicConnection>
@@ -76,21 +71,7 @@ export function createFakePlatform(options: FakePlatformOptions = {}) {
     seed: false,
   })
 
-  async function record(request: Request) {
-    const url = new URL(request.url)
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text()
-    let body: unknown = text || undefined
-    try {
-      body = text ? JSON.parse(text) : undefined
-    } catch {
-      // kept as text
-    }
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value
-    })
-    requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body })
-  }
+  const record = async (request: Request) => void requests.push(await recordRequest(request))
 
   const seedConnections = (seeds: SeedConnection[]): FakeConnection[] =>
     seeds.map((seed) =>

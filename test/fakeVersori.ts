@@ -1,3 +1,5 @@
+import { recordRequest } from './recordedRequest'
+import type { RecordedRequest } from './recordedRequest'
 import { http, HttpResponse } from 'msw'
 import { versoriContract } from '../demo/server/versori/contract.browser'
 import { NETWORK_FAULT_HEADER } from '../demo/server/versori/faults'
@@ -55,13 +57,7 @@ async function verifyFakeToken(jwt: string): Promise<string | undefined> {
 }
 
 /** A request as the fake received it. */
-export interface RecordedVersoriRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-}
+export type RecordedVersoriRequest = RecordedRequest
 
 /** How the stand-in consent page answers: `allow`, `deny`, `none` (never), or undefined (wait for a click). */
 export type AutoAuthorize = 'allow' | 'deny' | 'none' | undefined
@@ -102,21 +98,7 @@ export function createFakeVersori(options: FakeVersoriOptions = {}) {
     clients: demoClients(),
   })
 
-  async function record(request: Request) {
-    const url = new URL(request.url)
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text()
-    let body: unknown = text || undefined
-    try {
-      body = text ? JSON.parse(text) : undefined
-    } catch {
-      // kept as text
-    }
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value
-    })
-    requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body })
-  }
+  const record = async (request: Request) => void requests.push(await recordRequest(request))
 
   const seedConnections = (seeds: VersoriSeedConnection[]): PublicConnection[] =>
     platform.store.seed(seeds, platform.templates, FAKE_VERSORI.organisationId).map(publicConnection)
