@@ -87,7 +87,8 @@ export type {
 export { ConnectError, isConnectError } from './model/ConnectError'
 export type { ConnectErrorKind, ConnectErrorOptions } from './model/ConnectError'
 export { describeError, describeUnsupported } from './model/describeError'
-export { absoluteBaseUrl, defaultConnectionName } from './model/connectionName'
+export { absoluteBaseUrl, defaultConnectionName, isolate, safeUrl } from './model/connectionName'
+export { guardSecrets, redactError, redactText, secretsOf } from './model/redact'
 
 // Backends
 export { ampersand } from './backends/ampersand/ampersand'

@@ -9,8 +9,9 @@ import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from './fakePlatform'
  * Renders UI inside a ConnectProvider with a fresh QueryClient, talking to the fake platform (an
  * `ampersand()` adapter over MSW) unless given another backend, such as a memory backend.
  */
-export function renderWithKit(ui: ReactNode, options: { backend?: ConnectBackend } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+export function renderWithKit(ui: ReactNode, options: { backend?: ConnectBackend; kitRetries?: boolean } = {}) {
+  // `kitRetries`: the host sets no retry policy, so the kit's own read retries apply.
+  const queryClient = new QueryClient({ defaultOptions: { queries: options.kitRetries ? {} : { retry: false } } })
   const backend = options.backend ?? ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL })
   return {
     queryClient,

@@ -4,6 +4,7 @@ import { AuthSchemeForm } from './AuthSchemeForm'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
 import { describeError, describeUnsupported } from '../model/describeError'
+import { safeUrl } from '../model/connectionName'
 import { OAuthStatus } from './OAuthStatus'
 import type { UseConnectOptions } from '../hooks/useConnect'
 import { useConnect } from '../hooks/useConnect'
@@ -37,7 +38,8 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
   const c = useConnect(options)
   const existing = c.existingConnection
   const reconnecting = existing !== undefined
-  const iconUrl = c.spec?.iconUrl
+  // Only https (or loopback http) images from the platform.
+  const iconUrl = safeUrl(c.spec?.iconUrl)
   const label =
     children ??
     (c.oauth.isActive && c.oauth.status !== 'blocked'

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react'
 import { ConnectContext } from '../hooks/ConnectContext'
 import type { ConnectContextValue } from '../hooks/ConnectContext'
 import type { ConnectBackend } from '../model/ConnectBackend'
-import { ConnectError } from '../model/ConnectError'
 import type { ConnectMessages } from '../model/messages'
 import { defaultMessages } from '../model/messages'
+import { guardSecrets } from '../model/redact'
 
 /** Props of {@link ConnectProvider}. */
 export interface ConnectProviderProps {
@@ -61,11 +61,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: {
-            staleTime: 30_000,
-            // Retry what can succeed on a second try (network, 5xx, 429); a 4xx answer stays as it is.
-            retry: (failureCount, error) => error instanceof ConnectError && error.retryable && failureCount < 2,
-          },
+          queries: { staleTime: 30_000 },
         },
       }),
   )
@@ -77,14 +73,16 @@ export function ConnectProvider(props: ConnectProviderProps) {
     return () => queryClient.unmount()
   }, [queryClient])
 
+  // Every backend, the kit's or a host's own, is guarded once: secrets never leave inside an error.
+  const guarded = useMemo(() => guardSecrets(backend), [backend])
   const value = useMemo<ConnectContextValue>(
     () => ({
-      backend,
+      backend: guarded,
       scope: { groupRef, groupName, consumerRef, consumerName },
       queryClient,
       messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
     }),
-    [backend, groupRef, groupName, consumerRef, consumerName, queryClient, messages],
+    [guarded, groupRef, groupName, consumerRef, consumerName, queryClient, messages],
   )
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>
 }

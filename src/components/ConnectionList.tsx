@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import { isolate } from '../model/connectionName'
 import { ConnectButton } from './ConnectButton'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
@@ -35,7 +36,7 @@ function ConnectionRow({ connection, ...props }: ConnectionListProps & { connect
   const { messages, backend } = useConnectContext('ConnectionList')
   // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
   const canDelete = typeof backend.deleteConnection === 'function'
-  const name = useProviderSpec(connection.provider).data?.displayName ?? connection.provider
+  const name = isolate(useProviderSpec(connection.provider).data?.displayName ?? connection.provider)
   const remove = useDeleteConnection()
   const [confirming, setConfirming] = useState(false)
   const descriptionId = useId()

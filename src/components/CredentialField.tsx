@@ -1,18 +1,21 @@
 'use client'
 import { useConnectContext } from '../hooks/ConnectContext'
 import type { SchemeFieldProps } from '../hooks/useSchemeFields'
+import { safeUrl } from '../model/connectionName'
 import { HelpText } from './HelpText'
 
 /** The help under a field: platform text (inline code and links allowed) and a "where to find this" link. */
 function FieldHelp({ field, helpProps }: Pick<SchemeFieldProps, 'field' | 'helpProps'>) {
   const { messages } = useConnectContext('AuthSchemeForm')
-  if (!field.help && !field.docsUrl) return null
+  // A docs link from the platform is shown only when it is https (or loopback http).
+  const docsUrl = safeUrl(field.docsUrl)
+  if (!field.help && !docsUrl) return null
   return (
     <p className="plugboard-help" {...helpProps}>
       {field.help ? <HelpText text={field.help} /> : null}
-      {field.help && field.docsUrl ? ' ' : null}
-      {field.docsUrl ? (
-        <a href={field.docsUrl} target="_blank" rel="noreferrer noopener">
+      {field.help && docsUrl ? ' ' : null}
+      {docsUrl ? (
+        <a href={docsUrl} target="_blank" rel="noreferrer noopener">
           {messages.whereToFind}
         </a>
       ) : null}

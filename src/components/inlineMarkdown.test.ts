@@ -11,16 +11,23 @@ test("NetSuite's prompt: inline code stays code", () => {
   ])
 })
 
-test('http(s) links become links: Markdown, angle brackets and bare URLs (without the sentence’s full stop)', () => {
-  expect(parseInlineMarkdown('See [the guide](https://docs.test/a?b=1) or <http://docs.test/b>, or https://docs.test/c.')).toEqual([
+test('https links become links: Markdown, angle brackets and bare URLs (without the sentence’s full stop)', () => {
+  expect(parseInlineMarkdown('See [the guide](https://docs.test/a?b=1) or <http://localhost:4000/b>, or https://docs.test/c.')).toEqual([
     { kind: 'text', text: 'See ' },
     { kind: 'link', text: 'the guide', href: 'https://docs.test/a?b=1' },
     { kind: 'text', text: ' or ' },
-    { kind: 'link', text: 'http://docs.test/b', href: 'http://docs.test/b' },
+    // Plain http only on a loopback host (development).
+    { kind: 'link', text: 'http://localhost:4000/b', href: 'http://localhost:4000/b' },
     { kind: 'text', text: ', or ' },
     { kind: 'link', text: 'https://docs.test/c', href: 'https://docs.test/c' },
     { kind: 'text', text: '.' },
   ])
+})
+
+test('a plain http link from the platform stays text: nothing is linked that could be read or changed on the way', () => {
+  const parts = parseInlineMarkdown('See <http://docs.test/b> or [guide](http://docs.test/c).')
+  expect(parts.filter((part) => part.kind === 'link')).toEqual([])
+  expect(parts.map((part) => part.text).join('')).toContain('http://docs.test/b')
 })
 
 test('anything else stays text: other schemes, relative links and HTML', () => {

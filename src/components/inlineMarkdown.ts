@@ -1,3 +1,4 @@
+import { safeUrl } from '../model/connectionName'
 /** A piece of help text: plain text, inline code, or a link. */
 export type InlineSegment =
   | { kind: 'text'; text: string }
@@ -16,15 +17,8 @@ function trimBareUrl(url: string): string {
   return end
 }
 
-/** The link target when `href` is an absolute http(s) URL; `undefined` for anything else (`javascript:`, relative, malformed). */
-function webHref(href: string): string | undefined {
-  try {
-    const url = new URL(href)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
+/** The link target when `href` is https (or http on a loopback host); `undefined` for anything else (`javascript:`, plain http, relative, malformed). */
+const webHref = (href: string): string | undefined => safeUrl(href)
 
 /**
  * Splits platform help text into plain text, inline code and http(s) links, the only Markdown a

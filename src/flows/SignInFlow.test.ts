@@ -111,6 +111,7 @@ function setup(overrides: Partial<SignInFlowOptions> = {}) {
       timeout: () => new ConnectError('timeout', 'timed out'),
       refused: (reason) => new ConnectError('authorization_failed', `refused: ${reason}`, { detail: reason }),
       unconfirmed: () => new ConnectError('unconfirmed', 'unconfirmed'),
+      unsafeUrl: () => new ConnectError('invalid_response', 'unsafe url'),
       from: (caught) => (caught instanceof ConnectError ? caught : new ConnectError('network', 'network')),
     },
     onEvent: (event) => events.push(event),

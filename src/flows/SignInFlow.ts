@@ -1,5 +1,6 @@
 import type { Connection, PopupAnswer, RedirectStep, SignInStep } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import { safeUrl } from '../model/connectionName'
 import { changedConnection } from './changedConnection'
 import type { PopupHost, PopupMessageEvent, PopupTarget } from './popupWindow'
 import { openPopup } from './popupWindow'
@@ -13,6 +14,8 @@ export interface SignInErrors {
   refused(reason: string | undefined): ConnectError
   /** The window said it succeeded (or closed) but the platform shows no new or refreshed connection. */
   unconfirmed(): ConnectError
+  /** A page address the engine will not open: not `https:` (or `http:` on a loopback host). */
+  unsafeUrl(): ConnectError
   /** Any failure of a platform request. */
   from(caught: unknown): ConnectError
 }
@@ -209,6 +212,8 @@ export class SignInFlow {
       this.succeed(run, step.connection)
       return
     }
+    // Whatever backend produced it, a page that is not https (or loopback http) is never opened.
+    if (!safeUrl(step.url)) return this.fail(run, this.options.errors.unsafeUrl())
     // Closed before it showed any page, and not by a page that answered: the person gave up.
     if (run.window?.closed && !run.answered) return this.cancel()
     run.step = step

@@ -1,3 +1,4 @@
+import { ConnectError } from '../model/ConnectError'
 import type { ConnectionFilter, ConnectScope } from '../model/ConnectBackend'
 
 const root = ['@plugboard/react'] as const
@@ -23,4 +24,21 @@ export const connectKeys = {
       'connections',
       { groupRef: scope.groupRef, consumerRef: scope.consumerRef, provider: filter.provider ?? null },
     ] as const,
+}
+
+/** The longest `Retry-After` the kit waits out by itself; a longer one is shown with a Retry button. */
+const MAX_RETRY_AFTER_MS = 30_000
+
+/**
+ * How the kit's reads retry, whatever QueryClient the host gives: up to twice, only what can succeed
+ * on a second try (network, timeouts, 5xx, 429), after the platform's `Retry-After` when it sent one.
+ * Writes are never retried by themselves.
+ */
+export const readRetry = {
+  retry: (failureCount: number, error: unknown) => {
+    if (!(error instanceof ConnectError) || !error.retryable || failureCount >= 2) return false
+    return error.retryAfterMs === undefined || error.retryAfterMs <= MAX_RETRY_AFTER_MS
+  },
+  retryDelay: (failureCount: number, error: unknown) =>
+    error instanceof ConnectError && error.retryAfterMs !== undefined ? error.retryAfterMs : Math.min(1000 * 2 ** failureCount, 8000),
 }

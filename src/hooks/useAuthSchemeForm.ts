@@ -252,6 +252,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     event?.preventDefault()
     if (!method || submittingRef.current) return
     setFormError(undefined)
+    // Whatever comes of it, a revealed secret does not stay on screen after a submit.
+    view.mask()
     if (method.flow === 'popup') {
       // Validate synchronously so the window opens inside the submit event, before any await.
       const parsed = method.schema['~standard'].validate(form.getValues())

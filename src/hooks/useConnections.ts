@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query'
 import type { Connection, ConnectionFilter } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
 import { useConnectContext } from './ConnectContext'
-import { connectKeys } from './queryKeys'
+import { connectKeys, readRetry } from './queryKeys'
 
 /**
  * Lists every connection of the provider's group and consumer, optionally for one provider.
@@ -22,6 +22,8 @@ export function useConnections(
   return useQuery<Connection[], ConnectError>(
     {
       queryKey: connectKeys.connections(backend.id, scope, filter),
+      // The kit's read retries, unless the host's QueryClient sets its own.
+      ...(queryClient.getDefaultOptions().queries?.retry === undefined ? readRetry : {}),
       queryFn: ({ signal }) => backend.listConnections(scope, filter, signal),
       enabled: options.enabled ?? true,
     },

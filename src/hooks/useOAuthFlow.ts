@@ -98,6 +98,7 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
       timeout: () => new ConnectError('timeout', messages.popupTimeout),
       refused: (reason) => new ConnectError('authorization_failed', messages.authorizationFailed(displayName, reason), { detail: reason }),
       unconfirmed: () => new ConnectError('unconfirmed', messages.signInUnconfirmed(displayName)),
+      unsafeUrl: () => new ConnectError('invalid_response', messages.unsafeSignInUrl(displayName), { detail: messages.unsafeSignInUrl(displayName) }),
       from: (caught) => toConnectError(caught, messages.networkError),
     },
     onEvent(event) {

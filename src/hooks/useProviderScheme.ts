@@ -1,6 +1,6 @@
 'use client'
 import { useMemo } from 'react'
-import { defaultConnectionName } from '../model/connectionName'
+import { defaultConnectionName, isolate } from '../model/connectionName'
 import type { ConnectError } from '../model/ConnectError'
 import type { ProviderSpec } from '../model/ProviderSpec'
 import type { ResolvedMethod } from '../schemes/resolveMethod'
@@ -44,7 +44,8 @@ export function useProviderScheme(provider: string): ProviderSchemeState {
   return {
     status: query.isPending ? 'loading' : query.isError ? 'error' : methods.length > 0 ? 'ready' : 'unsupported',
     spec,
-    displayName: spec?.displayName ?? provider,
+    // Platform text inside the kit's sentences, isolated so it cannot flip them.
+    displayName: isolate(spec?.displayName ?? provider),
     methods,
     method: methods[0],
     error: query.error,

@@ -54,7 +54,8 @@ const PEM_FILES = '.pem,.crt,.cer,.key,.der,.p12,.pfx'
 /**
  * Builds the prop bags of a credential form's fields, and holds their view state: which secrets
  * are revealed, which private keys are loaded (and so never shown again), what was copied.
- * `forget()` drops that state, for after a successful submit; `focus(name)` moves focus to a field.
+ * `forget()` drops that state, for after a successful submit; `mask()` hides revealed secrets
+ * again, after any submit; `focus(name)` moves focus to a field.
  */
 export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: SchemeField[], idBase: string, messages: ConnectMessages) {
   const [revealed, setRevealed] = useState<Record<string, boolean>>({})
@@ -66,6 +67,9 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const idOf = (name: string) => `${idBase}-${name.replace(/\W/g, '-')}`
   const errors = form.formState.errors
   const isSubmitted = form.formState.isSubmitted
+
+  /** Masks every revealed secret again (after any submit: a revealed key must not stay on screen). */
+  const mask = () => setRevealed({})
 
   const forget = () => {
     setRevealed({})
@@ -197,5 +201,5 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
     return bag
   })
 
-  return { fields: props, forget, focus }
+  return { fields: props, forget, mask, focus }
 }

@@ -2,6 +2,8 @@
 export type ConnectErrorKind =
   /** The request never got an answer (offline, DNS, CORS). */
   | 'network'
+  /** The request, or its body, did not finish within the adapter's `timeoutMs`. */
+  | 'request_timeout'
   /** The server answered with an error status. */
   | 'http'
   /** The server answered, but with a body the kit could not read or that failed its schema. */
@@ -29,6 +31,8 @@ export interface ConnectErrorOptions {
   code?: string
   /** Whether the platform said the request can be retried. */
   retryable?: boolean
+  /** How long the platform asked to wait before retrying (a 429's `Retry-After`), in milliseconds. */
+  retryAfterMs?: number
   /** The platform's own explanation for people (a problem's `detail`), when it sent one. */
   detail?: string
   /** The underlying error. */
@@ -54,6 +58,8 @@ export class ConnectError extends Error {
   readonly code: string | undefined
   /** Whether the request can be retried as it is. */
   readonly retryable: boolean
+  /** How long the platform asked to wait before a retry, in milliseconds, when it said. */
+  readonly retryAfterMs: number | undefined
   /** The platform's own explanation for people, when it sent one; otherwise the kit's wording applies. */
   readonly detail: string | undefined
 
@@ -64,10 +70,11 @@ export class ConnectError extends Error {
     this.fieldErrors = options.fieldErrors ?? {}
     this.requestId = options.requestId
     this.code = options.code
+    this.retryAfterMs = options.retryAfterMs
     this.detail = options.detail
     this.retryable =
       options.retryable ??
-      (kind === 'network' || (options.status !== undefined && (options.status >= 500 || options.status === 429)))
+      (kind === 'network' || kind === 'request_timeout' || (options.status !== undefined && (options.status >= 500 || options.status === 429)))
   }
 }
 

@@ -28,3 +28,32 @@ export function absoluteBaseUrl(text: string): string | undefined {
     return undefined
   }
 }
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * `text` as a URL the kit may open, link or load from platform data: `https:`, or `http:` on a
+ * loopback host (development); `undefined` for anything else (`javascript:`, `data:`, plain `http:`).
+ */
+export function safeUrl(text: string | undefined): string | undefined {
+  if (!text) return undefined
+  try {
+    const url = new URL(text)
+    if (url.username || url.password) return undefined
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Strong right-to-left letters and the bidi controls that could reorder the text around them. */
+const BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/**
+ * Platform text ready to sit inside the kit's own sentences: wrapped in first-strong isolates
+ * (U+2068 … U+2069) when it holds right-to-left letters or bidi controls, so it cannot reorder the
+ * sentence around it ("Connect ‮evil" stays "Connect …"). Plain left-to-right text is returned as is.
+ */
+export function isolate(text: string): string {
+  return BIDI.test(text) ? `\u2068${text.replace(/[\u2066-\u2069]/g, '')}\u2069` : text
+}

@@ -28,8 +28,11 @@ export function describeError(error: unknown, messages: ConnectMessages, provide
   switch (error.kind) {
     case 'network':
       return messages.networkError
+    case 'request_timeout':
+      return messages.requestTimedOut
     case 'invalid_response':
-      return messages.invalidResponse
+      // The kit's own reason when it refused what the platform sent (an unsafe sign-in page).
+      return error.detail ?? messages.invalidResponse
     case 'popup_blocked':
       return messages.popupBlocked(provider)
     case 'popup_closed':

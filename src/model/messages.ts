@@ -111,6 +111,9 @@ export const defaultMessages = {
   apiKeyPrefixHelp: (prefix: string) => `Paste the key alone; the kit adds “${prefix.trim()}” for you.`,
   // Errors
   networkError: 'Could not reach the server. Check your connection and try again.',
+  requestTimedOut: 'The server took too long to answer. Please try again.',
+  unsafeSignInUrl: (provider: string) => `The platform sent a sign-in page for ${provider} that is not a secure (https) address, so the kit did not open it.`,
+  redirectRefused: 'The server answered with a redirect, which the kit does not follow with your credentials. Check the API base URL.',
   unexpectedResponse: (status: number) =>
     `The server sent an unexpected response (HTTP ${status}). Please try again in a moment.`,
   invalidResponse: 'The server sent a response the kit could not read. Please try again later.',

@@ -1,4 +1,4 @@
-import { absoluteBaseUrl } from '../model/connectionName'
+import { absoluteBaseUrl, isolate } from '../model/connectionName'
 import type { ConnectMessages } from '../model/messages'
 import type { InputSpec, ScopeChoice } from '../model/ProviderSpec'
 import type { SchemeField, SchemeValues } from './SchemeDescriptor'
@@ -10,8 +10,9 @@ import { listAt, valueAt } from './SchemeDescriptor'
 /** Username and password; the password keeps surrounding whitespace, which some passwords contain. */
 export function usernamePasswordFields(messages: ConnectMessages, docsUrl?: string): SchemeField[] {
   return [
-    { name: 'username', label: messages.username, kind: 'text', secret: false, required: true, autoComplete: 'username', docsUrl },
-    { name: 'password', label: messages.password, kind: 'password', secret: true, required: true, autoComplete: 'current-password', keepWhitespace: true },
+    // Another service's account: the browser must neither fill in nor save the host app's own login here.
+    { name: 'username', label: messages.username, kind: 'text', secret: false, required: true, autoComplete: 'off', docsUrl },
+    { name: 'password', label: messages.password, kind: 'password', secret: true, required: true, autoComplete: 'new-password', keepWhitespace: true },
   ]
 }
 
@@ -83,7 +84,7 @@ export function inputField(input: InputSpec, messages: ConnectMessages, displayN
   const example = input.defaultValue !== undefined && shownAsCode(input.help, input.defaultValue)
   const field: SchemeField = {
     name: input.name,
-    label: input.label || (workspace ? messages.workspace : input.name),
+    label: isolate(input.label || (workspace ? messages.workspace : input.name)),
     kind,
     secret: kind === 'password',
     required: input.required ?? true,

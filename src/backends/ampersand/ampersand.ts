@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, Credentials, SignInStep } from '../../model/ConnectBackend'
-import { httpClient, readJson, webUrl } from '../shared/http'
+import { httpClient, readJson, readText, webUrl } from '../shared/http'
 import { ampersandFieldName, problemToError, workspaceFieldOf } from './ampersandProblem'
 import { METADATA_PREFIX, providerInfoSchema, toProviderSpec, WORKSPACE_FIELD } from './catalog'
 import { customAuthProtocol, oauthResultProtocol } from './protocols'
@@ -21,6 +21,8 @@ export type AmpersandOptions = {
   callbackOrigin?: string
   /** A fetch implementation, for tests or instrumentation. @default globalThis.fetch */
   fetch?: typeof fetch
+  /** How long one request may take, body included, before it fails with a retryable error. @default 30000 */
+  timeoutMs?: number
 } & (
   | {
       /** A publishable Ampersand API key, sent as `X-Api-Key`. */
@@ -145,6 +147,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
   const request = httpClient({
     baseUrl,
     fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
     accept: 'application/json, application/problem+json, text/plain',
     authorize: async (): Promise<Record<string, string>> =>
       hasKey ? { 'X-Api-Key': options.apiKey as string } : { Authorization: `Bearer ${await (options.getToken as () => Promise<string> | string)()}` },
@@ -153,7 +156,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
   const json = readJson
 
   async function authorizeUrl(response: Response): Promise<string> {
-    return webUrl((await response.text()).trim().replace(/^"|"$/g, ''), response.status)
+    return webUrl((await readText(response)).trim().replace(/^"|"$/g, ''), response.status)
   }
 
   /** Maps the platform's body paths to the form paths of a request made from `connection` values. */

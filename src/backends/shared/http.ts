@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini'
+import { safeUrl } from '../../model/connectionName'
 import { ConnectError } from '../../model/ConnectError'
 import { defaultMessages } from '../../model/messages'
 
@@ -21,7 +22,41 @@ export interface HttpClientOptions {
   authorize(): Promise<Record<string, string>> | Record<string, string>
   /** Turns a failed response into the platform's `ConnectError`. */
   failure(response: Response, fieldName?: FieldNamer): Promise<ConnectError>
+  /** How long one request may take, body included, before it fails with a retryable error. @default 30000 */
+  timeoutMs?: number
 }
+
+/** The default time one request may take, body included. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/** `Retry-After` (seconds, or an HTTP date) in milliseconds; `undefined` when absent or unreadable. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/** `error` carrying the platform's `Retry-After`. */
+const withRetryAfter = (error: ConnectError, retryAfterMs: number) =>
+  new ConnectError(error.kind, error.message, { ...error, fieldErrors: { ...error.fieldErrors }, retryAfterMs, cause: error.cause })
+
+/** A signal that aborts when `signal` does or when `ms` have passed; `timedOut()` tells which. */
+function deadline(ms: number, signal?: AbortSignal) {
+  const timeout = AbortSignal.timeout(ms)
+  return { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, timedOut: () => timeout.aborted && !signal?.aborted }
+}
+
+/** The error of a request that ran out of time. */
+const timedOut = (cause?: unknown) => new ConnectError('request_timeout', defaultMessages.requestTimedOut, { cause })
+
+/** Whether each response's request ran out of time (a body read fails then, as a TypeError in Chromium). */
+const deadlines = new WeakMap<Response, () => boolean>()
+
+/** Whether a failure while reading `response`'s body was its request's deadline (the body stalled). */
+const isTimeout = (caught: unknown, response?: Response) =>
+  (caught instanceof DOMException && caught.name === 'TimeoutError') || (response !== undefined && deadlines.get(response)?.() === true)
 
 /** One request: a JSON body, query parameters, an abort signal, and where body fields sit in the form. */
 export interface RequestInit {
@@ -47,21 +82,39 @@ export function httpClient(options: HttpClientOptions) {
     }
     const headers: Record<string, string> = { Accept: options.accept, ...auth }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+    const limit = deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, init.signal)
     let response: Response
     try {
       response = await doFetch(url, {
         method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: init.signal,
+        signal: limit.signal,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
+        // Credentials never follow a redirect: another origin would receive them.
+        redirect: 'manual',
       })
     } catch (cause) {
+      if (limit.timedOut()) throw timedOut(cause)
       if (init.signal?.aborted) throw cause
       throw new ConnectError('network', defaultMessages.networkError, { cause })
     }
-    if (!response.ok) throw await options.failure(response, init.fieldName)
+    deadlines.set(response, limit.timedOut)
+    // A browser hides a refused redirect as an opaque response; other runtimes show the 3xx.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new ConnectError('http', defaultMessages.redirectRefused, { status: response.status || undefined, retryable: false, detail: defaultMessages.redirectRefused })
+    }
+    if (!response.ok) {
+      let error: ConnectError
+      try {
+        error = await options.failure(response, init.fieldName)
+      } catch (caught) {
+        throw isTimeout(caught, response) ? timedOut(caught) : caught
+      }
+      const retryAfterMs = retryAfter(response.headers.get('retry-after'))
+      throw retryAfterMs === undefined ? error : withRetryAfter(error, retryAfterMs)
+    }
     return response
   }
 }
@@ -72,6 +125,8 @@ export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>):
   try {
     body = await response.json()
   } catch (cause) {
+    // A platform that sends headers and then stalls runs into the request's deadline here.
+    if (isTimeout(cause, response)) throw timedOut(cause)
     throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
   }
   const parsed = schema.safeParse(body)
@@ -81,13 +136,18 @@ export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>):
   return parsed.data
 }
 
-/** A page a sign-in window may open: an absolute http(s) URL, never `javascript:` or `data:`. */
-export function webUrl(text: string, status: number): string {
+/** A text body (an authorize URL), with a stalled body failing as a timeout. */
+export async function readText(response: Response): Promise<string> {
   try {
-    const url = new URL(text)
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
-  } catch {
-    // fall through to the error below
+    return await response.text()
+  } catch (cause) {
+    throw isTimeout(cause, response) ? timedOut(cause) : new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
   }
+}
+
+/** A page a sign-in window may open: `https:`, or `http:` on a loopback host; never `javascript:`, `data:` or plain `http:`. */
+export function webUrl(text: string, status: number): string {
+  const url = safeUrl(text)
+  if (url) return url
   throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status })
 }

@@ -44,6 +44,8 @@ export type VersoriOptions = {
   deleteConnection?: (connectionId: string) => Promise<void>
   /** A fetch implementation, for tests or instrumentation. @default globalThis.fetch */
   fetch?: typeof fetch
+  /** How long one request may take, body included, before it fails with a retryable error. @default 30000 */
+  timeoutMs?: number
 } & (
   | {
       /** A fixed token (an organisation API key or an end-user JWT). */
@@ -165,6 +167,7 @@ export function versori(options: VersoriOptions): ConnectBackend {
   const request = httpClient({
     baseUrl,
     fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
     accept: 'application/json',
     authorize: async () => ({ Authorization: `${tokenType} ${hasToken ? options.token : await (options.getToken as () => Promise<string> | string)()}` }),
     failure: versoriError,
