@@ -17,6 +17,8 @@ export type { HelpTextProps } from './components/HelpText'
 export { OAuthStatus } from './components/OAuthStatus'
 export type { OAuthStatusProps } from './components/OAuthStatus'
 export { CredentialField } from './components/CredentialField'
+export { RequestReference } from './components/RequestReference'
+export type { RequestReferenceProps } from './components/RequestReference'
 
 // Hooks
 export { useConnectContext } from './hooks/ConnectContext'

@@ -62,9 +62,9 @@ export const Basic: Story = {
   play: async ({ canvas, args }) => {
     const username = await canvas.findByLabelText('Username')
     const password = canvas.getByLabelText('Password')
-    await expect(username).toHaveAttribute('autocomplete', 'username')
+    await expect(username).toHaveAttribute('autocomplete', 'off')
     await expect(password).toHaveAttribute('type', 'password')
-    await expect(password).toHaveAttribute('autocomplete', 'current-password')
+    await expect(password).toHaveAttribute('autocomplete', 'new-password')
     const docs = canvas.getByRole('link', { name: 'Where to find this' })
     await expect(docs).toHaveAttribute('href', 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/')
     await expect(docs).toHaveAttribute('target', '_blank')

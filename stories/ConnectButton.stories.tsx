@@ -31,7 +31,8 @@ export const OAuthIdle: Story = {
 export const Loading: Story = {
   parameters: fakePlatform({ faults: { provider: { delayMs: 60_000 } } }),
   play: async ({ canvas }) => {
-    const button = await canvas.findByRole('button', { name: 'Connect hubspot' })
+    // Not "Connect" until the provider and the consumer's connections are known.
+    const button = await canvas.findByRole('button', { name: 'Loading…' })
     await expect(button).toHaveAttribute('aria-busy', 'true')
     await expect(button).toHaveAttribute('aria-disabled', 'true')
   },
@@ -45,7 +46,8 @@ export const ProviderLoadError: Story = {
     await expect(alert).toHaveTextContent(
       "Could not load hubspot's connection settings. The server sent an unexpected response (HTTP 502). Please try again in a moment.",
     )
-    await expect(canvas.getByRole('button', { name: 'Connect hubspot' })).toHaveAttribute('aria-disabled', 'true')
+    // Only Retry is offered: no Connect that could not know what it would do.
+    await expect(canvas.queryByRole('button', { name: /^Connect/ })).toBeNull()
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     await readyButton(canvas, 'Connect HubSpot')
     await expect(canvas.queryByRole('alert')).toBeNull()

@@ -8,6 +8,7 @@ import type { SchemeFieldProps } from '../hooks/useSchemeFields'
 import type { CredentialPart } from '../model/ProviderSpec'
 import type { SchemeFact } from '../schemes/SchemeDescriptor'
 import { OAuthStatus } from './OAuthStatus'
+import { RequestReference } from './RequestReference'
 import { CredentialField } from './CredentialField'
 
 /** Props of {@link AuthSchemeForm}. */
@@ -164,7 +165,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
       {state.facts.length > 0 ? <Facts facts={state.facts} /> : null}
       {state.formError ? (
         <p className="plugboard-form-error plugboard-message" data-tone="error" role="alert">
-          {state.formError}
+          {state.formError} <RequestReference error={state.failure} />
         </p>
       ) : null}
       <Fields parts={method.method.parts} fields={state.fields.filter((props) => !props.field.advanced)} />

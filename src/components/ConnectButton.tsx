@@ -6,6 +6,7 @@ import { Dialog } from './Dialog'
 import { describeError, describeUnsupported } from '../model/describeError'
 import { safeUrl } from '../model/connectionName'
 import { OAuthStatus } from './OAuthStatus'
+import { RequestReference } from './RequestReference'
 import type { UseConnectOptions } from '../hooks/useConnect'
 import { useConnect } from '../hooks/useConnect'
 
@@ -42,7 +43,9 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
   const iconUrl = safeUrl(c.spec?.iconUrl)
   const label =
     children ??
-    (c.oauth.isActive && c.oauth.status !== 'blocked'
+    (c.status === 'loading'
+      ? messages.loadingProvider
+      : c.oauth.isActive && c.oauth.status !== 'blocked'
       ? messages.connecting(c.displayName)
       : reconnecting
         ? variant === 'reconnect'
@@ -63,35 +66,39 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
             : messages.connected(c.displayName)}
         </p>
       ) : null}
-      <button
-        type="button"
-        className="plugboard-button plugboard-connect-button"
-        data-variant={reconnecting ? 'secondary' : 'primary'}
-        aria-disabled={c.isBusy}
-        aria-busy={c.status === 'loading' || c.oauth.isActive}
-        aria-label={variant === 'reconnect' && !children ? messages.reconnectProvider(c.displayName) : undefined}
-        onClick={c.connect}
-      >
-        {showLogo && iconUrl ? (
-          <img
-            className="plugboard-logo"
-            src={iconUrl}
-            alt=""
-            width={20}
-            height={20}
-            loading="lazy"
-            referrerPolicy="no-referrer"
-            onError={(event) => {
-              event.currentTarget.hidden = true
-            }}
-          />
-        ) : null}
-        {label}
-      </button>
+      {/* After a load error only Retry is offered: a Connect that cannot know what it would do is no button. */}
+      {c.status === 'error' ? null : (
+        <button
+          type="button"
+          className="plugboard-button plugboard-connect-button"
+          data-variant={reconnecting ? 'secondary' : 'primary'}
+          aria-disabled={c.isBusy}
+          aria-busy={c.status === 'loading' || c.oauth.isActive}
+          aria-label={variant === 'reconnect' && !children ? messages.reconnectProvider(c.displayName) : undefined}
+          onClick={c.connect}
+        >
+          {showLogo && iconUrl ? (
+            <img
+              className="plugboard-logo"
+              src={iconUrl}
+              alt=""
+              width={20}
+              height={20}
+              loading="lazy"
+              referrerPolicy="no-referrer"
+              onError={(event) => {
+                event.currentTarget.hidden = true
+              }}
+            />
+          ) : null}
+          {label}
+        </button>
+      )}
       {c.status === 'error' ? (
         <div className="plugboard-connect-error" role="alert">
           <p className="plugboard-message" data-tone="error">
-            {messages.providerLoadError(c.displayName)} {describeError(c.error, messages, c.displayName)}
+            {c.spec ? messages.connectionsError : messages.providerLoadError(c.displayName)} {describeError(c.error, messages, c.displayName)}{' '}
+            <RequestReference error={c.error} />
           </p>
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={c.retry}>
             {messages.retry}

@@ -4,6 +4,7 @@ import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
 import { isolate } from '../model/connectionName'
 import { ConnectButton } from './ConnectButton'
+import { RequestReference } from './RequestReference'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
 import { describeError } from '../model/describeError'
@@ -99,7 +100,7 @@ function ConnectionRow({ connection, ...props }: ConnectionListProps & { connect
               </p>
               {remove.isError ? (
                 <p className="plugboard-message" data-tone="error" role="alert">
-                  {messages.deleteFailed(name)} {describeError(remove.error, messages, name)}
+                  {messages.deleteFailed(name)} {describeError(remove.error, messages, name)} <RequestReference error={remove.error} />
                 </p>
               ) : null}
               <div className="plugboard-actions">
@@ -165,7 +166,7 @@ export function ConnectionList({ title, className, ...props }: ConnectionListPro
       ) : state === 'error' ? (
         <div className="plugboard-list-error" role="alert">
           <p className="plugboard-message" data-tone="error">
-            {messages.connectionsError} {describeError(list.error, messages, '')}
+            {messages.connectionsError} {describeError(list.error, messages, '')} <RequestReference error={list.error} />
           </p>
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={() => void list.refetch()}>
             {messages.retry}

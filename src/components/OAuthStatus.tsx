@@ -1,5 +1,6 @@
 'use client'
 import { useConnectContext } from '../hooks/ConnectContext'
+import { RequestReference } from './RequestReference'
 import { describeError } from '../model/describeError'
 import type { OAuthFlow } from '../hooks/useOAuthFlow'
 
@@ -47,7 +48,9 @@ export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
       ) : status === 'cancelled' ? (
         <p className="plugboard-message">{messages.popupClosed}</p>
       ) : (
-        <p className="plugboard-message" data-tone="error">{describeError(oauth.error, messages, displayName)}</p>
+        <p className="plugboard-message" data-tone="error">
+          {describeError(oauth.error, messages, displayName)} <RequestReference error={oauth.error} />
+        </p>
       )}
     </div>
   )

@@ -74,6 +74,8 @@ export interface AuthSchemeFormState {
   isPending: boolean
   /** A message for the whole form (e.g. a server error that names no field). */
   formError: string | undefined
+  /** The failure behind `formError`, for its request id (see `RequestReference`). */
+  failure: ConnectError | undefined
   /** The sign-in window flow, for `popup` and `steps` methods (status, blocked window, cancel). */
   oauth: OAuthFlow
   /** Whether this form replaces an existing connection's credentials. */
@@ -152,6 +154,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const idBase = `plugboard-${options.provider}-${useId()}`.replace(/[^\w-]/g, '-')
   const view = useSchemeFields(form, method?.fields ?? [], idBase, messages)
   const [formError, setFormError] = useState<string>()
+  const [failure, setFailure] = useState<ConnectError>()
   const create = useCreateConnection()
   const update = useUpdateConnection()
   const submittingRef = useRef(false)
@@ -205,6 +208,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       if (first) view.focus(name)
       first = false
     }
+    setFailure(error)
     const summary = first ? describeError(error, messages, displayName) : messages.fixFieldsBelow
     setFormError(redact([summary, ...unplaced.filter((message) => message !== summary)].join(' '), secrets))
   }
@@ -310,6 +314,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     onSubmit,
     isPending: submitting || oauth.isActive,
     formError: formError ?? (loadError ? describeError(loadError, messages, displayName) : undefined),
+    failure: formError ? failure : (loadError ?? undefined),
     oauth,
     isReconnect: connectionId !== undefined,
     retry,

@@ -18,7 +18,10 @@ export type UseConnectOptions = UseAuthSchemeFormOptions
 
 /** What {@link useConnect} returns. */
 export interface ConnectState {
-  /** `loading` the provider, `error` loading it, `unsupported` (no method the kit can render), or `ready`. */
+  /**
+   * `loading` the provider or the consumer's connections, `error` loading either (with `retry`),
+   * `unsupported` (no method the kit can render), or `ready`.
+   */
   status: 'loading' | 'error' | 'unsupported' | 'ready'
   /** The provider once loaded. */
   spec: ProviderSpec | undefined
@@ -42,7 +45,7 @@ export interface ConnectState {
   oauth: OAuthFlow
   /** True while a flow is under way: a click must not start another. */
   isBusy: boolean
-  /** The last error loading the provider. */
+  /** The last error loading the provider or the connections. */
   error: ConnectError | null
   /** Runs the right flow. Call it synchronously from the click handler. */
   connect(): void
@@ -66,11 +69,23 @@ const healthRank: Record<string, number> = { working: 0, created: 1, bad_credent
  * return <button onClick={c.connect} aria-disabled={c.isBusy}>{c.existingConnection ? 'Reconnect' : 'Connect'}</button>
  */
 export function useConnect(options: UseConnectOptions): ConnectState {
-  const { status, spec, displayName, methods, error, retry } = useProviderScheme(options.provider)
+  const provider = useProviderScheme(options.provider)
+  const { spec, displayName, methods } = provider
   // With several methods the person picks one in the form; a click goes straight on only with one.
   const method = methods.length === 1 ? methods[0] : undefined
   // One scope-wide list shared with ConnectionList and every other button: no request per provider.
   const connections = useConnections({}, { enabled: !options.connection })
+  // Not actionable until both the provider and the consumer's connections are known: a click
+  // before then would create a duplicate instead of reconnecting. A list that fails offers Retry.
+  const needsList = !options.connection
+  const listError = needsList && connections.isError ? connections.error : null
+  const status: ConnectState['status'] =
+    provider.status !== 'ready' ? provider.status : needsList && connections.isPending ? 'loading' : listError ? 'error' : 'ready'
+  const error = provider.error ?? listError
+  const retry = () => {
+    if (provider.error) provider.retry()
+    if (listError) void connections.refetch()
+  }
   const existingConnection =
     options.connection ??
     (connections.data ?? [])

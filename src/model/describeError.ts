@@ -44,7 +44,8 @@ export function describeError(error: unknown, messages: ConnectMessages, provide
     case 'unconfirmed':
       return messages.signInUnconfirmed(provider)
     case 'http':
-      if (error.detail) return error.detail
+      // The platform's words, bounded: a runaway message must not fill the page.
+      if (error.detail) return error.detail.length > 500 ? `${error.detail.slice(0, 499)}…` : error.detail
       return error.status ? statusMessage(error.status, messages) : messages.genericError
   }
 }

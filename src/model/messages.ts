@@ -122,6 +122,7 @@ export const defaultMessages = {
   unauthorized: 'The kit is not allowed to call the platform API. Check the API key or token.',
   rateLimited: 'Too many requests. Wait a moment and try again.',
   genericError: 'Something went wrong. Please try again.',
+  requestId: 'Request ID:',
   providerLoadError: (provider: string) => `Could not load ${provider}'s connection settings.`,
   unsupportedScheme: (provider: string) =>
     `${provider} uses a sign-in method this kit cannot show yet.`,

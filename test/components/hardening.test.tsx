@@ -1,3 +1,4 @@
+import '../../src/styles.css'
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
@@ -182,4 +183,65 @@ describe('catalog content the kit does not control', () => {
     popups.spy.mockRestore()
     expect(within(document.body).getByRole('alert').textContent).toContain('not a secure (https) address')
   })
+})
+
+describe('correctness under timing', () => {
+  test('a ConnectButton is not actionable until the consumer’s connections are known; then it reconnects', async () => {
+    const memory = createMemoryBackend({ providers: memoryProviders })
+    await memory.backend.createConnection({ groupRef: 'group-1', consumerRef: 'consumer-1' }, { provider: 'vaultly', credentials: [{ scheme: 'secret', secret: 's3cret' }] })
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const backend: ConnectBackend = { ...memory.backend, listConnections: async (...args) => (await gate, memory.backend.listConnections(...args)) }
+    renderWithKit(<ConnectButton provider="vaultly" />, { backend })
+    const button = await screen.findByRole('button', { name: 'Loading…' })
+    expect(button.getAttribute('aria-disabled')).toBe('true')
+    // A click while it loads (aria-disabled: a pointer still fires it) does nothing.
+    button.click()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(memory.calls.filter((call) => call.method === 'createConnection')).toHaveLength(1)
+    expect(screen.queryByRole('button', { name: 'Connect Vaultly' })).toBeNull()
+    release()
+    const reconnect = await screen.findByRole('button', { name: 'Reconnect Vaultly' })
+    expect(reconnect.getAttribute('aria-disabled')).toBe('false')
+  })
+
+  test('connections that fail to load offer Retry, not Connect', async () => {
+    const memory = createMemoryBackend({ providers: memoryProviders })
+    let fail = true
+    const backend: ConnectBackend = {
+      ...memory.backend,
+      listConnections: async (...args) => {
+        if (fail) throw new ConnectError('http', 'Unavailable.', { status: 400 })
+        return memory.backend.listConnections(...args)
+      },
+    }
+    renderWithKit(<ConnectButton provider="vaultly" />, { backend })
+    const retry = await screen.findByRole('button', { name: 'Retry' })
+    expect(screen.getByRole('alert').textContent).toContain('Could not load connections.')
+    expect(screen.queryByRole('button', { name: 'Connect Vaultly' })).toBeNull()
+    fail = false
+    await userEvent.click(retry)
+    expect(await screen.findByRole('button', { name: 'Connect Vaultly' })).toBeTruthy()
+  })
+})
+
+test('platform error text is plain, capped and wraps inside the form; the request id is shown in small print', async () => {
+  const memory = createMemoryBackend({ providers: memoryProviders })
+  const runaway = `<b>${'x'.repeat(3000)}</b>`
+  memory.failNext(new ConnectError('http', runaway, { status: 500, detail: runaway, requestId: 'req-7f3a' }))
+  const { container } = renderWithKit(
+    <div style={{ width: 360 }}>
+      <AuthSchemeForm provider="vaultly" />
+    </div>,
+    { backend: memory.backend },
+  )
+  await userEvent.fill(await screen.findByLabelText('Secret'), 'top-secret-value')
+  await connect()
+  const alert = await screen.findByRole('alert')
+  expect(alert.textContent).toContain('Request ID: req-7f3a')
+  expect(alert.querySelector('b')).toBeNull()
+  expect(alert.textContent!.length).toBeLessThan(700)
+  const form = container.querySelector('form')!
+  expect(form.scrollWidth).toBeLessThanOrEqual(form.clientWidth + 1)
 })

@@ -147,7 +147,10 @@ describe('hmac: Acme recomputes the signature for real', () => {
     expect((await post(digest.toString('base64'))).status).toBe(200)
     expect((await post(digest.toString('base64'), '{"event":"tampered"}')).status).toBe(401)
     expect((await post(digest.toString('hex'))).status).toBe(401)
-    expect((await post(`${digest.toString('base64').slice(0, -2)}A=`)).status).toBe(401)
+    // One character changed (never to itself: the URL's random port makes the digest random).
+    const good = digest.toString('base64')
+    const last = good.at(-2) === 'A' ? 'E' : 'A'
+    expect((await post(`${good.slice(0, -2)}${last}=`)).status).toBe(401)
   })
 })
 
