@@ -75,6 +75,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
           aria-disabled={c.isBusy}
           aria-busy={c.status === 'loading' || c.oauth.isActive}
           aria-label={variant === 'reconnect' && !children ? messages.reconnectProvider(c.displayName) : undefined}
+          title={typeof label === 'string' && label.length > 40 ? label : undefined}
           onClick={c.connect}
         >
           {showLogo && iconUrl ? (
@@ -91,7 +92,8 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
               }}
             />
           ) : null}
-          {label}
+          {/* Bounded: two lines at most, the rest an ellipsis; the full text stays the accessible name and shows on hover. */}
+          <span className="plugboard-clamp">{label}</span>
         </button>
       )}
       {c.status === 'error' ? (

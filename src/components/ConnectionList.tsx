@@ -45,7 +45,9 @@ function ConnectionRow({ connection, ...props }: ConnectionListProps & { connect
   return (
     <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider}>
       <th scope="row" className="plugboard-connection-provider">
-        {name}
+        <span className="plugboard-clamp" title={name.length > 40 ? name : undefined}>
+          {name}
+        </span>
         {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
         {connection.providerWorkspaceRef ? (
           <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span>

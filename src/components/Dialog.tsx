@@ -46,7 +46,7 @@ export function Dialog({ open, onClose, title, children, className, role }: Dial
       }}
     >
       <div className="plugboard-dialog-header">
-        <h2 id={titleId} className="plugboard-dialog-title">
+        <h2 id={titleId} className="plugboard-dialog-title plugboard-clamp" title={typeof title === 'string' && title.length > 40 ? title : undefined}>
           {title}
         </h2>
         <button type="button" className="plugboard-dialog-close" aria-label={messages.close} onClick={onClose}>

@@ -245,3 +245,23 @@ test('platform error text is plain, capped and wraps inside the form; the reques
   const form = container.querySelector('form')!
   expect(form.scrollWidth).toBeLessThanOrEqual(form.clientWidth + 1)
 })
+
+test('a very long provider name is bounded: two lines at most, the full name on hover and as the accessible name', async () => {
+  const name = `Acme ${'Enterprise '.repeat(40)}Cloud`
+  const long: ProviderSpec = { id: 'long', displayName: name, methods: [{ id: 'secret', flow: 'form', parts: [{ scheme: 'secret' }] }], connectionFields: [] }
+  const { container } = renderWithKit(
+    <div style={{ width: 280 }}>
+      <ConnectButton provider="long" />
+    </div>,
+    { backend: createMemoryBackend({ providers: [long] }).backend },
+  )
+  const button = await screen.findByRole('button', { name: `Connect ${name}` })
+  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
+  expect(button.getAttribute('title')).toBe(`Connect ${name}`)
+  expect(button.getBoundingClientRect().width).toBeLessThanOrEqual(281)
+  // Two lines of text at most (plus padding), not forty.
+  expect(button.getBoundingClientRect().height).toBeLessThan(80)
+  // Nothing inside the 280-pixel box overflows it.
+  const box = container.firstElementChild as HTMLElement
+  expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth + 1)
+})

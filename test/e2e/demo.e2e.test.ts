@@ -188,7 +188,9 @@ describe('demo: list, keys and faults', () => {
 
   test('a wrong API key is rejected and the page says so', async () => {
     await page.goto(`${demo.urls.app}/?apiKey=wrong`)
-    await page.getByText('Could not load connections. The API key is not valid for this project.').waitFor()
+    // The list says so, and so does each card, which offers Retry instead of Connect.
+    await page.getByRole('region', { name: 'Connected accounts' }).getByText('Could not load connections. The API key is not valid for this project.').waitFor()
+    expect(await page.getByRole('button', { name: 'Connect HubSpot' }).count()).toBe(0)
   })
 
   const faults = [
