@@ -129,9 +129,12 @@ export const BlockedThenOpened: Story = {
     const open = spyOn(window, 'open').mockReturnValue(null)
     await userEvent.click(await readyButton(canvas, 'Connect HubSpot'))
     const alert = await canvas.findByRole('alert')
-    await waitFor(() => expect(requestsTo('POST', '/oauth-connect')).toHaveLength(1))
+    // Nothing goes to the platform while the window is blocked.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await expect(requestsTo('POST', '/oauth-connect')).toHaveLength(0)
     open.mockRestore()
     await userEvent.click(within(alert).getByRole('button', { name: 'Open sign-in window' }))
+    await waitFor(() => expect(requestsTo('POST', '/oauth-connect')).toHaveLength(1))
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledTimes(1), POPUP)
     await expect(await canvas.findByText('HubSpot is connected')).toBeVisible()
     await expect(canvas.queryByRole('alert')).toBeNull()

@@ -299,12 +299,17 @@ describe('SignInFlow', () => {
   })
 
   test('a blocked window is reported, and a click on openBlockedWindow() opens it at the page once it is known', async () => {
-    const { flow, host, events } = setup()
+    const { flow, host, events, platform } = setup()
     host.blocking = true
     let answer!: (step: SignInStep) => void
-    flow.start(() => new Promise((resolve) => (answer = resolve)))
+    const begin = vi.fn(() => new Promise<SignInStep>((resolve) => (answer = resolve)))
+    flow.start(begin)
     expect(flow.getSnapshot().status).toBe('blocked')
     expect(events.map((event) => event.type)).toEqual(['blocked'])
+    // Nothing goes to the platform while the window is blocked: no start, no baseline list.
+    await settle()
+    expect(begin).not.toHaveBeenCalled()
+    expect(platform.listConnections).not.toHaveBeenCalled()
     host.blocking = false
     // Clicked before the platform answered: the window opens now and is sent on when the page is known.
     flow.openBlockedWindow()

@@ -46,6 +46,8 @@ interface Run {
   baseline: Promise<Connection[] | undefined>
   stopTalking?: () => void
   cleanup: (() => void)[]
+  /** The first request, held back while the window is blocked. */
+  deferred?: () => Promise<SignInStep>
 }
 
 const CLOSED_POLL_MS = 400
@@ -91,13 +93,20 @@ export class SignInFlow {
     if (this.raiseActive()) return
     const run = this.begin()
     run.window = openPopup(this.host)
-    this.takeBaseline(run)
     if (run.window) {
       this.set({ status: 'starting' })
       this.watch(run)
+      this.ask(run, begin)
     } else {
+      // Nothing goes to the platform while the window is blocked: the click that opens it asks.
+      run.deferred = begin
       this.block(run)
     }
+  }
+
+  /** Asks the platform for the first page (after the window opened, so the baseline is taken now too). */
+  private ask(run: Run, begin: () => Promise<SignInStep>) {
+    this.takeBaseline(run)
     new Promise<SignInStep>((resolve) => resolve(begin())).then(
       (step) => this.apply(run, step),
       (caught: unknown) => this.fail(run, this.options.errors.from(caught)),
@@ -125,6 +134,9 @@ export class SignInFlow {
     this.watch(run)
     if (run.step) this.talk(run)
     this.set({ status: run.step ? 'waiting' : 'starting' })
+    const begin = run.deferred
+    run.deferred = undefined
+    if (begin) this.ask(run, begin)
   }
 
   /** Brings the window to the front. */

@@ -265,3 +265,23 @@ test('a very long provider name is bounded: two lines at most, the full name on 
   const box = container.firstElementChild as HTMLElement
   expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth + 1)
 })
+
+test('no platform request for a flow goes out while its window is blocked; "Open sign-in window" sends it', async () => {
+  const memory = createMemoryBackend({ providers: [{ id: 'oauthy', displayName: 'OAuthy', methods: [{ id: 'code', flow: 'popup', parts: [{ scheme: 'oauth2/authorizationCode', pkce: true }] }], connectionFields: [] }] })
+  const open = vi.spyOn(window, 'open').mockImplementation(() => null)
+  renderWithKit(<ConnectButton provider="oauthy" />, { backend: memory.backend })
+  const button = await screen.findByRole('button', { name: 'Connect OAuthy' })
+  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
+  const before = memory.calls.length
+  await userEvent.click(button)
+  const again = await screen.findByRole('button', { name: 'Open sign-in window' })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  expect(memory.calls.slice(before).map((call) => call.method)).toEqual([])
+  open.mockRestore()
+  const popups = spyOnPopups()
+  await userEvent.click(again)
+  await waitFor(() => expect(memory.calls.slice(before).map((call) => call.method)).toContain('startOAuth'))
+  expect(popups.windows).toHaveLength(1)
+  popups.windows[0]?.close()
+  popups.spy.mockRestore()
+})
