@@ -155,6 +155,26 @@ export const TimesOut: Story = {
   },
 }
 
+/**
+ * In the sign-in's last minute (here the last half of a short `popupTimeoutMs`) the person is told,
+ * and Keep waiting gives them the whole time again. The story stops on the warning.
+ */
+export const TimeoutWarning: Story = {
+  args: { popupTimeoutMs: 3000 },
+  parameters: fakePlatform({ autoAuthorize: 'none' }),
+  play: async ({ canvas, args }) => {
+    await userEvent.click(await readyButton(canvas, 'Connect HubSpot'))
+    const warning = await canvas.findByText('Still signing in to HubSpot? This sign-in stops in a few seconds.', {}, POPUP)
+    await expect(warning).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Keep waiting' }))
+    await expect(canvas.queryByText(/This sign-in stops/)).toBeNull()
+    await expect(args.onError).not.toHaveBeenCalled()
+    // Shown again before the new end, and left on screen for the snapshot.
+    await canvas.findByText('Still signing in to HubSpot? This sign-in stops in a few seconds.', {}, POPUP)
+    await expect(canvas.getByText(WAITING)).toBeVisible()
+  },
+}
+
 /** The platform refuses to start sign-in: its reason is shown and the blank window closes. */
 export const StartFails: Story = {
   parameters: fakePlatform({

@@ -14,13 +14,17 @@ export interface OAuthStatusProps {
 
 /**
  * Tells the person where an OAuth sign-in is: waiting (with a way to raise or cancel the window),
- * blocked (with a button that opens it from a fresh click), failed, or cancelled.
+ * blocked (with a button that opens it from a fresh click), failed, or cancelled; in the last
+ * minute before the sign-in times out, says so and offers to keep waiting.
  */
 export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
   const { messages } = useConnectContext('OAuthStatus')
   const { status } = oauth
   if (status === 'idle' || status === 'succeeded') return null
   const failed = status === 'failed' || status === 'blocked'
+  // The flow's last minute: say so, and let the person keep the window open for longer.
+  const expiring = oauth.expiresAt !== undefined && oauth.isActive && status !== 'finishing'
+  const secondsLeft = oauth.expiresAt === undefined ? 0 : Math.max(0, Math.round((oauth.expiresAt - Date.now()) / 1000))
   const actions = (variant: 'primary' | 'secondary', label: string, onClick: () => void) => (
     <div className="plugboard-actions">
       <button type="button" className="plugboard-button" data-variant={variant} onClick={onClick}>
@@ -52,6 +56,18 @@ export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
           {describeError(oauth.error, messages, displayName)} <RequestReference error={oauth.error} />
         </p>
       )}
+      {expiring ? (
+        <div className="plugboard-expiry">
+          <p className="plugboard-message" data-tone="warning">
+            {messages.popupTimeoutSoon(displayName, secondsLeft)}
+          </p>
+          <div className="plugboard-actions">
+            <button type="button" className="plugboard-button" data-variant="primary" onClick={oauth.keepWaiting}>
+              {messages.keepWaiting}
+            </button>
+          </div>
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -187,7 +187,7 @@ describe('SignInFlow', () => {
     host.deliver(popup, PLATFORM, { ok: true, id: 'conn-2' })
     host.deliver(popup, PLATFORM, { ok: false })
     await settle()
-    expect(platform.getConnection.mock.calls).toEqual([['conn-1']])
+    expect(platform.getConnection.mock.calls.map(([id]) => id)).toEqual(['conn-1'])
     expect(events).toEqual([{ type: 'succeeded', connection: connection('conn-1') }])
   })
 
@@ -328,6 +328,57 @@ describe('SignInFlow', () => {
     await settle(200)
     expect(flow.getSnapshot()).toMatchObject({ status: 'failed', error: { kind: 'timeout' } })
     expect(host.windows[0]!.closed).toBe(true)
+  })
+
+  test('with the default five minutes, the person is warned one minute before the end; keepWaiting() starts the time again', async () => {
+    const { flow, host, events } = setup({ timeoutMs: 300_000 })
+    const t0 = Date.now()
+    flow.start(async () => redirect('https://provider.test/authorize'))
+    await settle(239_000)
+    expect(flow.getSnapshot()).toEqual({ status: 'waiting' })
+    await settle(1_000)
+    expect(flow.getSnapshot()).toEqual({ status: 'waiting', expiresAt: t0 + 300_000 })
+    flow.keepWaiting()
+    expect(flow.getSnapshot()).toEqual({ status: 'waiting' })
+    // Past the first deadline: still waiting, window open; warned again a minute before the new end.
+    await settle(100_000)
+    expect(flow.getSnapshot().status).toBe('waiting')
+    expect(host.windows[0]!.closed).toBe(false)
+    await settle(140_000)
+    expect(flow.getSnapshot().expiresAt).toBe(t0 + 240_000 + 300_000)
+    await settle(60_000)
+    expect(flow.getSnapshot()).toMatchObject({ status: 'failed', error: { kind: 'timeout' } })
+    expect(flow.getSnapshot().expiresAt).toBeUndefined()
+    expect(events).toMatchObject([{ type: 'failed', error: { kind: 'timeout' } }])
+  })
+
+  test('the warning lasts through the steps of one attempt and never outlives it', async () => {
+    const { flow } = setup({ timeoutMs: 10_000 })
+    flow.start(async () => redirect('https://provider.test/authorize'))
+    await settle(5_000)
+    expect(flow.getSnapshot().expiresAt).toBeDefined()
+    flow.cancel()
+    expect(flow.getSnapshot()).toEqual({ status: 'cancelled' })
+    flow.keepWaiting()
+    expect(flow.getSnapshot()).toEqual({ status: 'cancelled' })
+    flow.start(async () => redirect('https://provider.test/authorize'))
+    await settle(4_000)
+    expect(flow.getSnapshot()).toEqual({ status: 'waiting' })
+  })
+
+  test('every platform request of an attempt is aborted when the attempt ends', async () => {
+    const { flow, platform } = setup()
+    const signals: AbortSignal[] = []
+    flow.start((signal) => {
+      signals.push(signal)
+      return new Promise(() => undefined)
+    })
+    await settle()
+    const baseline = platform.listConnections.mock.calls[0] as unknown as [AbortSignal]
+    expect(signals[0]!.aborted).toBe(false)
+    flow.dispose()
+    expect(signals[0]!.aborted).toBe(true)
+    expect(baseline[0].aborted).toBe(true)
   })
 
   test('a second start while one runs opens no window and asks nothing: it raises the open one', async () => {

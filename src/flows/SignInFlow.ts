@@ -22,12 +22,15 @@ export interface SignInErrors {
 
 /** What a flow needs from the platform and the page. */
 export interface SignInFlowOptions {
-  /** Give up after this many milliseconds. */
+  /**
+   * Give up after this many milliseconds. In the last minute (or the last half, for a timeout under
+   * two minutes) the snapshot carries `expiresAt`, and `keepWaiting()` starts the time again.
+   */
   timeoutMs: number
-  /** Loads a connection by id. */
-  getConnection(connectionId: string): Promise<Connection>
+  /** Loads a connection by id. `signal` aborts when the attempt ends. */
+  getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection>
   /** The consumer's connections to this provider, to confirm an outcome the window could not report. */
-  listConnections(): Promise<Connection[]>
+  listConnections(signal?: AbortSignal): Promise<Connection[]>
   errors: SignInErrors
   /** Called with every outcome. */
   onEvent?(event: SignInEvent): void
@@ -47,13 +50,21 @@ interface Run {
   stopTalking?: () => void
   cleanup: (() => void)[]
   /** The first request, held back while the window is blocked. */
-  deferred?: () => Promise<SignInStep>
+  deferred?: (signal: AbortSignal) => Promise<SignInStep>
+  /** Aborted when the attempt ends: every platform request of the attempt carries its signal. */
+  abort: AbortController
+  /** Starts the attempt's time again (the warning, then the timeout). */
+  arm(): void
+  /** When the attempt gives up, once the person has been warned. */
+  expiresAt?: number
 }
 
 const CLOSED_POLL_MS = 400
 // A callback page posts its answer and closes itself at once; the message task can run after a poll
 // sees the window closed. Wait a moment for it before treating the close as unanswered.
 const CLOSED_GRACE_MS = 600
+/** How long before the timeout the person is warned (at most half the timeout). */
+const WARNING_MS = 60_000
 
 /**
  * A sign-in through a window (OAuth, a platform's multi-step sign-in), as a small state machine
@@ -89,7 +100,7 @@ export class SignInFlow {
    * Opens the window now (call it synchronously in a click), then asks `begin` for the page to show
    * in it. While an attempt is under way, a second call only raises its window.
    */
-  start(begin: () => Promise<SignInStep>): void {
+  start(begin: (signal: AbortSignal) => Promise<SignInStep>): void {
     if (this.raiseActive()) return
     const run = this.begin()
     run.window = openPopup(this.host)
@@ -105,9 +116,9 @@ export class SignInFlow {
   }
 
   /** Asks the platform for the first page (after the window opened, so the baseline is taken now too). */
-  private ask(run: Run, begin: () => Promise<SignInStep>) {
+  private ask(run: Run, begin: (signal: AbortSignal) => Promise<SignInStep>) {
     this.takeBaseline(run)
-    new Promise<SignInStep>((resolve) => resolve(begin())).then(
+    new Promise<SignInStep>((resolve) => resolve(begin(run.abort.signal))).then(
       (step) => this.apply(run, step),
       (caught: unknown) => this.fail(run, this.options.errors.from(caught)),
     )
@@ -139,6 +150,17 @@ export class SignInFlow {
     if (begin) this.ask(run, begin)
   }
 
+  /**
+   * After the warning that the attempt is about to time out (`expiresAt` in the snapshot): gives the
+   * person the whole timeout again.
+   */
+  keepWaiting(): void {
+    const run = this.run
+    if (!run || !this.isActive) return
+    run.arm()
+    if (this.snapshot.expiresAt !== undefined) this.set(this.snapshot)
+  }
+
   /** Brings the window to the front. */
   focus(): void {
     if (this.run?.window && !this.run.window.closed) this.run.window.focus()
@@ -168,7 +190,10 @@ export class SignInFlow {
   }
 
   private set(next: SignInSnapshot) {
-    this.snapshot = next
+    // A warning about the time left belongs to the attempt under way, whatever step it is at.
+    const { expiresAt: _, ...rest } = next
+    const expiresAt = isActiveStatus(next.status) ? this.run?.expiresAt : undefined
+    this.snapshot = expiresAt === undefined ? rest : { ...rest, expiresAt }
     for (const listener of this.listeners) listener()
   }
 
@@ -181,24 +206,51 @@ export class SignInFlow {
 
   private begin(): Run {
     this.end()
-    const run: Run = { window: null, answered: false, baseline: Promise.resolve(undefined), cleanup: [] }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let warning: ReturnType<typeof setTimeout> | undefined
+    const stopTimers = () => {
+      clearTimeout(timer)
+      clearTimeout(warning)
+    }
+    const run: Run = {
+      window: null,
+      answered: false,
+      baseline: Promise.resolve(undefined),
+      cleanup: [],
+      abort: new AbortController(),
+      arm: () => {
+        stopTimers()
+        run.expiresAt = undefined
+        const { timeoutMs } = this.options
+        const lead = Math.min(WARNING_MS, timeoutMs / 2)
+        const endsAt = Date.now() + timeoutMs
+        warning = setTimeout(() => {
+          if (run !== this.run || !this.isActive) return
+          run.expiresAt = endsAt
+          this.set(this.snapshot)
+        }, timeoutMs - lead)
+        timer = setTimeout(() => this.fail(run, this.options.errors.timeout()), timeoutMs)
+      },
+    }
     this.run = run
-    const timer = setTimeout(() => this.fail(run, this.options.errors.timeout()), this.options.timeoutMs)
+    run.arm()
     // Leaving or reloading the page takes the sign-in window with it.
     const onPageHide = () => {
       if (this.run === run) this.reset()
     }
     this.host.addEventListener('pagehide', onPageHide)
     run.cleanup.push(
-      () => clearTimeout(timer),
+      stopTimers,
       () => this.host.removeEventListener('pagehide', onPageHide),
+      // Whatever the attempt still has in flight (the first page, a confirmation) is not needed any more.
+      () => run.abort.abort(),
     )
     return run
   }
 
   /** Notes the connections as they are before the person signs in (after the window opened: it must open first). */
   private takeBaseline(run: Run) {
-    run.baseline = this.options.listConnections().catch(() => undefined)
+    run.baseline = this.options.listConnections(run.abort.signal).catch(() => undefined)
   }
 
   /** Ends the current attempt: listeners, timers and the window go. */
@@ -273,8 +325,8 @@ export class SignInFlow {
     if (answer.kind === 'refused') return this.fail(run, errors.refused(answer.reason))
     this.set({ status: 'finishing' })
     try {
-      if (answer.kind === 'continue') return this.apply(run, await answer.next())
-      const connection = answer.connectionId ? await this.options.getConnection(answer.connectionId) : await this.confirm(run)
+      if (answer.kind === 'continue') return this.apply(run, await answer.next(run.abort.signal))
+      const connection = answer.connectionId ? await this.options.getConnection(answer.connectionId, run.abort.signal) : await this.confirm(run)
       if (connection) this.succeed(run, connection)
       else this.fail(run, errors.unconfirmed())
     } catch (caught) {
@@ -318,7 +370,7 @@ export class SignInFlow {
   /** The connection this attempt created or refreshed, by comparing the platform's list with the one before. */
   private async confirm(run: Run): Promise<Connection | undefined> {
     const before = await run.baseline
-    return before ? changedConnection(before, await this.options.listConnections()) : undefined
+    return before ? changedConnection(before, await this.options.listConnections(run.abort.signal)) : undefined
   }
 
   private succeed(run: Run, connection: Connection) {

@@ -32,6 +32,11 @@ export interface SignInSnapshot {
   error?: ConnectError
   /** The connection once `succeeded`. */
   connection?: Connection
+  /**
+   * Set in an attempt's last minute: when (epoch milliseconds) it gives up unless the person asks
+   * to keep waiting (`keepWaiting()`).
+   */
+  expiresAt?: number
 }
 
 /** What a flow reports as it happens. */

@@ -161,12 +161,27 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const [submitting, setSubmitting] = useState(false)
 
   // Secrets leave memory and the DOM as soon as they have done their job.
-  const clearSecrets = () => {
+  const clearSecretValues = () => {
     for (const field of methodRef.current?.fields ?? []) {
       if (field.secret) form.setValue(field.name, '')
     }
+  }
+  const clearSecrets = () => {
+    clearSecretValues()
     view.forget()
   }
+  // A form that goes away takes its secrets with it, even from a host that still holds `form`; an
+  // answer that arrives after that has nobody to tell.
+  const alive = useRef(true)
+  const onUnmount = useRef(clearSecretValues)
+  onUnmount.current = clearSecretValues
+  useEffect(() => {
+    alive.current = true
+    return () => {
+      alive.current = false
+      onUnmount.current()
+    }
+  }, [])
 
   const oauth = useOAuthFlow({
     provider: options.provider,
@@ -240,6 +255,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
         latest.current.onSuccess?.(result.connection)
       }
     } catch (caught) {
+      if (!alive.current) return
       const error = toConnectError(caught, messages.networkError)
       showFailure(error, values)
       latest.current.onError?.(error)

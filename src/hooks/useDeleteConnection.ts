@@ -2,6 +2,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { ConnectError } from '../model/ConnectError'
+import { useAbortOnUnmount } from './useAbortOnUnmount'
 import { useConnectContext } from './ConnectContext'
 import { useInvalidateConnections } from './useInvalidateConnections'
 
@@ -16,11 +17,13 @@ import { useInvalidateConnections } from './useInvalidateConnections'
 export function useDeleteConnection(): UseMutationResult<void, ConnectError, string> {
   const { backend, queryClient } = useConnectContext('useDeleteConnection')
   const invalidate = useInvalidateConnections()
+  const untilUnmount = useAbortOnUnmount()
   return useMutation<void, ConnectError, string>(
     {
       mutationFn: async (connectionId) => {
         if (!backend.deleteConnection) throw new Error(`Plugboard: the ${backend.id} backend cannot delete connections.`)
-        await backend.deleteConnection(connectionId)
+        const remove = backend.deleteConnection.bind(backend)
+        await untilUnmount((signal) => remove(connectionId, signal))
       },
       onSettled: invalidate,
     },

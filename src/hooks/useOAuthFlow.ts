@@ -41,6 +41,13 @@ export interface OAuthFlow {
   /** True from `start()` until an outcome: the button should not start another flow. */
   isActive: boolean
   /**
+   * Set in the flow's last minute before its timeout: when (epoch milliseconds) it gives up. Offer
+   * `keepWaiting()`.
+   */
+  expiresAt: number | undefined
+  /** After the timeout warning: gives the person the whole timeout again. */
+  keepWaiting(): void
+  /**
    * Opens the sign-in window of a `popup` method and sends it to the provider. Call it
    * synchronously in a click or submit handler. `input` holds the method and any fields typed first.
    */
@@ -69,9 +76,9 @@ export interface OAuthFlow {
 const DEFAULT_TIMEOUT_MS = 5 * 60_000
 
 /** Starts a `steps` method, or says clearly that the backend has none. */
-export function startSteps(backend: ConnectBackend, scope: ConnectScope, input: ConnectionInput): Promise<SignInStep> {
+export function startSteps(backend: ConnectBackend, scope: ConnectScope, input: ConnectionInput, signal?: AbortSignal): Promise<SignInStep> {
   if (!backend.startSteps) throw new Error(`Plugboard: this backend has no multi-step sign-in (startSteps) for ${input.provider}.`)
-  return backend.startSteps(scope, input)
+  return backend.startSteps(scope, input, signal)
 }
 
 /**
@@ -91,8 +98,8 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
   const displayName = options.displayName ?? provider
   const flowOptions: SignInFlowOptions = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    getConnection: (id) => backend.getConnection(id),
-    listConnections: () => backend.listConnections(scope, { provider }),
+    getConnection: (id, signal) => backend.getConnection(id, signal),
+    listConnections: (signal) => backend.listConnections(scope, { provider }, signal),
     errors: {
       blocked: () => new ConnectError('popup_blocked', messages.popupBlocked(displayName)),
       timeout: () => new ConnectError('timeout', messages.popupTimeout),
@@ -123,9 +130,11 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     error: snapshot.error,
     connection: snapshot.connection,
     isActive: isActiveStatus(snapshot.status),
+    expiresAt: snapshot.expiresAt,
+    keepWaiting: () => flow.keepWaiting(),
     start: (input = { credentials: [] }) =>
-      flow.start(() => backend.startOAuth(scope, { ...input, provider }, connectionId)),
-    startCustomAuth: (input) => flow.start(() => startSteps(backend, scope, input)),
+      flow.start((signal) => backend.startOAuth(scope, { ...input, provider }, connectionId, signal)),
+    startCustomAuth: (input) => flow.start((signal) => startSteps(backend, scope, input, signal)),
     followRedirect: (step) => flow.follow(step),
     openBlockedPopup: () => flow.openBlockedWindow(),
     focus: () => flow.focus(),

@@ -63,7 +63,15 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const [loaded, setLoaded] = useState<Record<string, string>>({})
   const [copied, setCopied] = useState<{ name: string; status: 'copied' | 'failed' }>()
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  useEffect(() => () => clearTimeout(copyTimer.current), [])
+  // Bumped by `forget()` and on unmount: a file still being read after that is dropped, not loaded.
+  const generation = useRef(0)
+  useEffect(
+    () => () => {
+      clearTimeout(copyTimer.current)
+      generation.current++
+    },
+    [],
+  )
   const idOf = (name: string) => `${idBase}-${name.replace(/\W/g, '-')}`
   const errors = form.formState.errors
   const isSubmitted = form.formState.isSubmitted
@@ -72,6 +80,7 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const mask = () => setRevealed({})
 
   const forget = () => {
+    generation.current++
     setRevealed({})
     setLoaded({})
     setCopied(undefined)
@@ -155,12 +164,16 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
             // Cleared at once, so the same file can be chosen again and no reference stays behind.
             input.value = ''
             if (!file) return
+            const reading = generation.current
             readPemFile(file).then(
               (result) => {
+                if (reading !== generation.current) return
                 if ('text' in result) setText(field, result.text.trim())
                 else form.setError(field.name, { type: 'file', message: messages.pemBinaryFile(file.name) }, { shouldFocus: true })
               },
-              () => form.setError(field.name, { type: 'file', message: messages.pemUnreadableFile(file.name) }),
+              () => {
+                if (reading === generation.current) form.setError(field.name, { type: 'file', message: messages.pemUnreadableFile(file.name) })
+              },
             )
           },
         },

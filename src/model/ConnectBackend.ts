@@ -95,7 +95,7 @@ export interface ConnectionInput {
 export type PopupAnswer =
   | { kind: 'authorized'; connectionId?: string }
   | { kind: 'refused'; reason?: string }
-  | { kind: 'continue'; next: () => Promise<SignInStep> }
+  | { kind: 'continue'; next: (signal?: AbortSignal) => Promise<SignInStep> }
 
 /**
  * How one platform's sign-in pages talk to the opener. The flow engine only passes a protocol
@@ -141,6 +141,8 @@ export interface ConnectionFilter {
  * The platform API as the kit's components use it. Each platform is an adapter implementing this
  * (see `ampersand()`); every method parses its response and rejects with a `ConnectError` on any
  * failure, with `fieldErrors` keyed by form path (`credentials.0.apiKey`, `connection.<field>`).
+ * Every method takes an optional `signal`: the kit aborts it when the component that needs the
+ * answer unmounts, or the sign-in it belongs to ends; pass it on to `fetch`.
  */
 export interface ConnectBackend {
   /** Stable id of this backend instance (platform + base URL + project), used in query keys. */
@@ -152,20 +154,20 @@ export interface ConnectBackend {
   /** One connection by id. */
   getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection>
   /** Creates a connection from what the person entered (`form` methods). */
-  createConnection(scope: ConnectScope, input: ConnectionInput): Promise<Connection>
+  createConnection(scope: ConnectScope, input: ConnectionInput, signal?: AbortSignal): Promise<Connection>
   /** Replaces an existing connection's credentials and connection fields. */
-  updateConnection(scope: ConnectScope, connectionId: string, input: ConnectionInput): Promise<Connection>
+  updateConnection(scope: ConnectScope, connectionId: string, input: ConnectionInput, signal?: AbortSignal): Promise<Connection>
   /** Deletes a connection. Absent when the platform cannot delete: lists then offer no Delete. */
-  deleteConnection?(connectionId: string): Promise<void>
+  deleteConnection?(connectionId: string, signal?: AbortSignal): Promise<void>
   /**
    * Starts a `popup` method: the page to open and how it reports back. With `connectionId`,
    * re-authorizes that connection instead of creating one.
    */
-  startOAuth(scope: ConnectScope, input: ConnectionInput, connectionId?: string): Promise<RedirectStep>
+  startOAuth(scope: ConnectScope, input: ConnectionInput, connectionId?: string, signal?: AbortSignal): Promise<RedirectStep>
   /**
    * Starts a `steps` method with what the person entered; the platform answers with the connection
    * or a page to visit. Running it again for a connected provider refreshes that connection.
    * Backends without such methods leave it out.
    */
-  startSteps?(scope: ConnectScope, input: ConnectionInput): Promise<SignInStep>
+  startSteps?(scope: ConnectScope, input: ConnectionInput, signal?: AbortSignal): Promise<SignInStep>
 }

@@ -20,6 +20,11 @@ export const defaultMessages = {
   openSignInWindow: 'Open sign-in window',
   popupClosed: 'The sign-in window was closed before the connection finished.',
   popupTimeout: 'The sign-in took too long and was stopped. Please try again.',
+  popupTimeoutSoon: (provider: string, secondsLeft: number) =>
+    secondsLeft >= 45
+      ? `Still signing in to ${provider}? This sign-in stops in about a minute.`
+      : `Still signing in to ${provider}? This sign-in stops in a few seconds.`,
+  keepWaiting: 'Keep waiting',
   authorizationFailed: (provider: string, reason?: string) =>
     reason ? `${provider} did not authorize the connection: ${reason}` : `${provider} did not authorize the connection.`,
   tryAgain: 'Try again',

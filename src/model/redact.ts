@@ -89,7 +89,7 @@ function guardStep(step: SignInStep, secrets: readonly string[]): SignInStep {
     read(data) {
       const answer = step.protocol.read(data)
       if (answer?.kind !== 'continue') return answer
-      return { kind: 'continue', next: () => guarded(secrets, async () => guardStep(await answer.next(), secrets)) }
+      return { kind: 'continue', next: (signal) => guarded(secrets, async () => guardStep(await answer.next(signal), secrets)) }
     },
   }
   return { ...step, protocol }
@@ -109,10 +109,13 @@ export function guardSecrets(backend: ConnectBackend): ConnectBackend {
     listConnections: backend.listConnections.bind(backend),
     getConnection: backend.getConnection.bind(backend),
     deleteConnection: backend.deleteConnection?.bind(backend),
-    createConnection: (scope, input) => guarded(secrets(input), () => backend.createConnection(scope, input)),
-    updateConnection: (scope, connectionId, input) => guarded(secrets(input), () => backend.updateConnection(scope, connectionId, input)),
-    startOAuth: (scope, input, connectionId) =>
-      guarded(secrets(input), async () => guardStep(await backend.startOAuth(scope, input, connectionId), secrets(input)) as never),
-    ...(startSteps ? { startSteps: (scope, input) => guarded(secrets(input), async () => guardStep(await startSteps(scope, input), secrets(input))) } : {}),
+    createConnection: (scope, input, signal) => guarded(secrets(input), () => backend.createConnection(scope, input, signal)),
+    updateConnection: (scope, connectionId, input, signal) =>
+      guarded(secrets(input), () => backend.updateConnection(scope, connectionId, input, signal)),
+    startOAuth: (scope, input, connectionId, signal) =>
+      guarded(secrets(input), async () => guardStep(await backend.startOAuth(scope, input, connectionId, signal), secrets(input)) as never),
+    ...(startSteps
+      ? { startSteps: (scope, input, signal) => guarded(secrets(input), async () => guardStep(await startSteps(scope, input, signal), secrets(input))) }
+      : {}),
   }
 }

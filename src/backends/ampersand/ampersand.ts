@@ -165,26 +165,26 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
     return (path: string) => ampersandFieldName(path, workspaceField)
   }
 
-  async function createConnection(scope: ConnectScope, input: ConnectionInput): Promise<Connection> {
+  async function createConnection(scope: ConnectScope, input: ConnectionInput, signal?: AbortSignal): Promise<Connection> {
     const body = {
       ...scopeBody(scope),
       provider: input.provider,
       ...contextBody(input.connection),
       ...credentialBody(input.credentials[0]).body,
     }
-    const response = await request('POST', `/projects/${project}/connections:generate`, { body, fieldName: fieldsOf(input.connection) })
+    const response = await request('POST', `/projects/${project}/connections:generate`, { body, fieldName: fieldsOf(input.connection), signal })
     return toConnection(await json(response, connectionSchema))
   }
 
-  async function customAuthConnect(body: Record<string, unknown>, fieldName?: (path: string) => string): Promise<SignInStep> {
-    const response = await request('POST', '/custom-auth/connect', { body: { projectIdOrName: options.project, ...body }, fieldName })
+  async function customAuthConnect(body: Record<string, unknown>, signal?: AbortSignal, fieldName?: (path: string) => string): Promise<SignInStep> {
+    const response = await request('POST', '/custom-auth/connect', { body: { projectIdOrName: options.project, ...body }, fieldName, signal })
     const step = await json(response, customAuthStepSchema)
     if ('connection' in step) return { kind: 'connection', connection: toConnection(step.connection) }
     const { sessionId } = step.redirect
     return {
       kind: 'redirect',
       url: webUrl(step.redirect.url, response.status),
-      protocol: customAuthProtocol(callbackOrigin, (callbackParams) => customAuthConnect({ sessionId, callbackParams })),
+      protocol: customAuthProtocol(callbackOrigin, (callbackParams, next) => customAuthConnect({ sessionId, callbackParams }, next)),
     }
   }
 
@@ -208,33 +208,35 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
       return toConnection(await json(response, connectionSchema))
     },
     createConnection,
-    async updateConnection(scope, connectionId, input) {
+    async updateConnection(scope, connectionId, input, signal) {
       const credentials = credentialBody(input.credentials[0])
       // Ampersand's update mask has no entry for custom or no-auth credentials: those are
       // replaced by generating the connection again for the same group, consumer and provider.
       // Not `this.createConnection`: the method must work when detached from the backend object.
-      if (!credentials.mask) return createConnection(scope, input)
+      if (!credentials.mask) return createConnection(scope, input, signal)
       const context = contextBody(input.connection)
       const updateMask = [credentials.mask, ...Object.keys(context)]
       const response = await request('PATCH', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`, {
         body: { updateMask, connection: { ...context, ...credentials.body } },
         fieldName: fieldsOf(input.connection),
+        signal,
       })
       return toConnection(await json(response, connectionSchema))
     },
-    async deleteConnection(connectionId) {
-      await request('DELETE', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`)
+    async deleteConnection(connectionId, signal) {
+      await request('DELETE', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`, { signal })
     },
-    async startOAuth(scope, input, connectionId) {
+    async startOAuth(scope, input, connectionId, signal) {
       const response = connectionId
-        ? await request('PATCH', `/projects/${project}/connections/${encodeURIComponent(connectionId)}:oauth-update`)
+        ? await request('PATCH', `/projects/${project}/connections/${encodeURIComponent(connectionId)}:oauth-update`, { signal })
         : await request('POST', '/oauth-connect', {
             body: { projectIdOrName: options.project, provider: input.provider, ...scopeBody(scope), ...contextBody(input.connection) },
             fieldName: fieldsOf(input.connection),
+            signal,
           })
       return { kind: 'redirect', url: await authorizeUrl(response), protocol: oauthResultProtocol(callbackOrigin, connectionId) }
     },
-    startSteps(scope, input) {
+    startSteps(scope, input, signal) {
       // The endpoint takes no workspace: a multi-step provider's inputs and metadata carry everything.
       const { providerMetadata } = contextBody(input.connection)
       const first = input.credentials[0]
@@ -246,6 +248,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
           ...(providerMetadata ? { providerMetadata } : {}),
           ...(Object.keys(values).length > 0 ? { customAuth: values } : {}),
         },
+        signal,
         fieldsOf(input.connection),
       )
     },

@@ -40,7 +40,10 @@ export function oauthResultProtocol(origin: string, reauthorizedId?: string): Po
  * A multi-step custom sign-in's callback page posts `{ source: 'ampersand-custom-auth', params }`:
  * the provider's parameters, which `resume` hands back to the platform as they are.
  */
-export function customAuthProtocol(origin: string, resume: (params: Record<string, string>) => Promise<SignInStep>): PopupProtocol {
+export function customAuthProtocol(
+  origin: string,
+  resume: (params: Record<string, string>, signal?: AbortSignal) => Promise<SignInStep>,
+): PopupProtocol {
   return {
     origin,
     read(data) {
@@ -48,7 +51,7 @@ export function customAuthProtocol(origin: string, resume: (params: Record<strin
       const entries = Object.entries(data.params)
       if (!entries.every(([, value]) => typeof value === 'string')) return undefined
       const params = Object.fromEntries(entries) as Record<string, string>
-      return { kind: 'continue', next: () => resume(params) }
+      return { kind: 'continue', next: (signal) => resume(params, signal) }
     },
   }
 }

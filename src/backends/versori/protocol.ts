@@ -18,7 +18,11 @@ const reason = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').tr
  * with `finish` (which saves the connection); `error` / `error_description` refuse. Answers with
  * another `state`, or without a query string, are ignored.
  */
-export function helloResponseProtocol(origin: string, state: string, finish: (callback: URLSearchParams) => Promise<SignInStep>): PopupProtocol {
+export function helloResponseProtocol(
+  origin: string,
+  state: string,
+  finish: (callback: URLSearchParams, signal?: AbortSignal) => Promise<SignInStep>,
+): PopupProtocol {
   return {
     origin,
     attach(post) {
@@ -37,7 +41,7 @@ export function helloResponseProtocol(origin: string, state: string, finish: (ca
       if (error !== null) return { kind: 'refused', reason: reason(callback.get('error_description') || error) }
       const code = callback.get('code')
       if (!code) return { kind: 'refused' }
-      return { kind: 'continue', next: () => finish(callback) }
+      return { kind: 'continue', next: (signal) => finish(callback, signal) }
     },
   }
 }

@@ -245,10 +245,16 @@ export function versori(options: VersoriOptions): ConnectBackend {
   }
 
   /** Saves a connection: CreateConnection, or UpdateConnection of `connectionId`, keeping its credential ids. */
-  async function save(scope: ConnectScope, input: ConnectionInput, connectionId?: string, code?: AuthorizationCode): Promise<Connection> {
+  async function save(
+    scope: ConnectScope,
+    input: ConnectionInput,
+    connectionId?: string,
+    code?: AuthorizationCode,
+    signal?: AbortSignal,
+  ): Promise<Connection> {
     const template = await templateOf(input.provider)
     const method = methodOf(template, input.methodId)
-    const existing = connectionId ? await fetchConnection(connectionId) : undefined
+    const existing = connectionId ? await fetchConnection(connectionId, signal) : undefined
     const { credentials, paths } = credentialsBody(method.configs, input.credentials, {
       organisationId: options.organisationId,
       code,
@@ -270,6 +276,7 @@ export function versori(options: VersoriOptions): ConnectBackend {
       const response = await request('PUT', `${org}/connections/${encodeURIComponent(connectionId)}`, {
         body: { name, credentials, baseUrl: baseUrl ?? '' },
         fieldName: namerFor(sent),
+        signal,
       })
       return toConnection(await readJson(response, connectionSchema), scope.consumerRef)
     }
@@ -280,6 +287,7 @@ export function versori(options: VersoriOptions): ConnectBackend {
         externalId: scope.consumerRef,
       },
       fieldName: namerFor(sent),
+      signal,
     })
     return toConnection(await readJson(response, connectionSchema), scope.consumerRef)
   }
@@ -314,10 +322,10 @@ export function versori(options: VersoriOptions): ConnectBackend {
     async getConnection(connectionId, signal) {
       return toConnection(await fetchConnection(connectionId, signal))
     },
-    createConnection: (scope, input) => save(scope, input),
-    updateConnection: (scope, connectionId, input) => save(scope, input, connectionId),
+    createConnection: (scope, input, signal) => save(scope, input, undefined, undefined, signal),
+    updateConnection: (scope, connectionId, input, signal) => save(scope, input, connectionId, undefined, signal),
     ...(options.deleteConnection ? { deleteConnection: options.deleteConnection } : {}),
-    async startOAuth(scope, input, connectionId) {
+    async startOAuth(scope, input, connectionId, signal) {
       const template = await templateOf(input.provider)
       const method = methodOf(template, input.methodId)
       const index = method.method.parts.findIndex((part) => part.scheme === 'oauth2/authorizationCode')
@@ -338,16 +346,17 @@ export function versori(options: VersoriOptions): ConnectBackend {
           prompt: 'consent',
           ...(extra ? { additionalParams: extra } : {}),
         },
+        signal,
       })
       const url = webUrl((await readJson(response, initialiseSchema)).url, response.status)
       const state = new URL(url).searchParams.get('state')
       if (!state) throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status })
-      const finish = async (callback: URLSearchParams): Promise<SignInStep> => {
+      const finish = async (callback: URLSearchParams, next?: AbortSignal): Promise<SignInStep> => {
         const rest = new URLSearchParams(callback)
         for (const key of ['code', 'state']) rest.delete(key)
         const code: AuthorizationCode = { code: callback.get('code') ?? '', state, additionalParams: rest.toString() || undefined }
         const replaced = input.credentials.map((part, at) => (at === index ? { scheme: 'oauth2/authorizationCode' as const } : part))
-        return { kind: 'connection', connection: await save(scope, { ...input, credentials: replaced }, connectionId, code) }
+        return { kind: 'connection', connection: await save(scope, { ...input, credentials: replaced }, connectionId, code, next) }
       }
       return { kind: 'redirect', url, protocol: helloResponseProtocol(callbackOrigin, state, finish) }
     },
