@@ -74,7 +74,7 @@ export const DomainThenConsent: Story = {
   play: async ({ canvas, args }) => {
     await userEvent.click(await readyButton(canvas, 'Connect Acme SSO'))
     const dialog = within(await canvas.findByRole('dialog', { name: 'Connect Acme SSO' }))
-    await expect(dialog.getByLabelText('Company domain')).toHaveAccessibleDescription('The domain your team signs in with, e.g. acme.com.')
+    await expect(await dialog.findByLabelText('Company domain')).toHaveAccessibleDescription('The domain your team signs in with, e.g. acme.com.')
     await userEvent.type(dialog.getByLabelText('Company domain'), 'acme.com{Enter}')
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledTimes(1), POPUP)
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull())
@@ -90,7 +90,7 @@ export const DomainThenConsentBlocked: Story = {
     spyOn(window, 'open').mockReturnValue(null)
     await userEvent.click(await readyButton(canvas, 'Connect Acme SSO'))
     const dialog = within(await canvas.findByRole('dialog', { name: 'Connect Acme SSO' }))
-    await userEvent.type(dialog.getByLabelText('Company domain'), 'acme.com{Enter}')
+    await userEvent.type(await dialog.findByLabelText('Company domain'), 'acme.com{Enter}')
     const alert = await dialog.findByRole('alert')
     await expect(alert).toHaveTextContent('Your browser blocked the Acme SSO sign-in window.')
     await expect(within(alert).getByRole('button', { name: 'Open sign-in window' })).toBeVisible()

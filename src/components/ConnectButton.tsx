@@ -1,6 +1,6 @@
 'use client'
 import type { ReactNode } from 'react'
-import { AuthSchemeForm } from './AuthSchemeForm'
+import { AuthSchemeFormLoader, preloadAuthSchemeForm } from './AuthSchemeFormLoader'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
 import { describeError, describeUnsupported } from '../model/describeError'
@@ -29,7 +29,8 @@ export interface ConnectButtonProps extends UseConnectOptions {
 /**
  * One button that connects a provider with the right flow: the OAuth window for authorization
  * code providers, or a credential form in a modal dialog for every other scheme. When the consumer
- * already has a connection it says so and offers to reconnect.
+ * already has a connection it says so and offers to reconnect. The credential form is its own
+ * chunk, downloaded on first hover, focus or open: an OAuth-only page never loads it.
  *
  * @example
  * <ConnectButton provider="salesforce" onSuccess={(connection) => setConnectedId(connection.id)} />
@@ -77,6 +78,9 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
           aria-label={variant === 'reconnect' && !children ? messages.reconnectProvider(c.displayName) : undefined}
           title={typeof label === 'string' && label.length > 40 ? label : undefined}
           onClick={c.connect}
+          // A form opens on click: start its download when the pointer or focus arrives.
+          onPointerEnter={c.mode === 'form' ? preloadAuthSchemeForm : undefined}
+          onFocus={c.mode === 'form' ? preloadAuthSchemeForm : undefined}
         >
           {showLogo && iconUrl ? (
             <img
@@ -119,7 +123,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
           onClose={c.closeForm}
           title={reconnecting ? messages.dialogTitleReconnect(c.displayName) : messages.dialogTitle(c.displayName)}
         >
-          <AuthSchemeForm
+          <AuthSchemeFormLoader
             provider={options.provider}
             connection={existing}
             popupTimeoutMs={options.popupTimeoutMs}

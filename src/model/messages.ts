@@ -138,6 +138,7 @@ export const defaultMessages = {
   loadingConnections: 'Loading connections…',
   noConnections: 'No accounts are connected yet.',
   connectionsError: 'Could not load connections.',
+  formLoadError: 'The form could not be loaded. Check your connection and try again.',
   retry: 'Retry',
   providerColumn: 'Provider',
   statusColumn: 'Status',

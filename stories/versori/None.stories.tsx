@@ -127,7 +127,7 @@ export const FromConnectButton: Story = {
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'))
     await userEvent.click(button)
     const dialog = await canvas.findByRole('dialog', { name: `Connect ${TEMPLATE}` })
-    await expect(within(dialog).getByText(NO_CREDENTIALS)).toBeVisible()
+    await expect(await within(dialog).findByText(NO_CREDENTIALS)).toBeVisible()
     await expect(within(dialog).getByRole('textbox', { name: 'Connection name' })).toHaveValue(defaultName(TEMPLATE))
     await userEvent.click(within(dialog).getByRole('button', { name: 'Connect' }))
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledTimes(1))

@@ -39,9 +39,10 @@ export type VersoriOptions = {
   callbackOrigin?: string
   /**
    * Deletes a connection. Versori's v2 API has none, so lists offer Delete only when the host
-   * supplies this (for instance a call to its own server).
+   * supplies this (for instance a call to its own server). `signal` aborts when the list that
+   * asked unmounts; pass it to `fetch`.
    */
-  deleteConnection?: (connectionId: string) => Promise<void>
+  deleteConnection?: (connectionId: string, signal?: AbortSignal) => Promise<void>
   /** A fetch implementation, for tests or instrumentation. @default globalThis.fetch */
   fetch?: typeof fetch
   /** How long one request may take, body included, before it fails with a retryable error. @default 30000 */
