@@ -9,6 +9,7 @@ import type { ConnectError } from '../model/ConnectError'
 import { toConnectError } from '../model/ConnectError'
 import { describeError } from '../model/describeError'
 import type { ProviderSpec } from '../model/ProviderSpec'
+import { methodSchema } from '../schemes/fieldSchema'
 import type { ResolvedMethod } from '../schemes/resolveMethod'
 import type { SchemeFact } from '../schemes/SchemeDescriptor'
 import { valueAt } from '../schemes/SchemeDescriptor'
@@ -117,10 +118,12 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
 
   const methodRef = useRef(method)
   methodRef.current = method
+  const messagesRef = useRef(messages)
+  messagesRef.current = messages
   const resolver = useCallback<Resolver<FieldValues>>(
     (values, context, resolverOptions) =>
       methodRef.current
-        ? standardSchemaResolver(methodRef.current.schema)(values, context, resolverOptions as never)
+        ? standardSchemaResolver(methodSchema(methodRef.current, messagesRef.current))(values, context, resolverOptions as never)
         : { values, errors: {} },
     [],
   )
@@ -276,7 +279,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     view.mask()
     if (method.flow === 'popup') {
       // Validate synchronously so the window opens inside the submit event, before any await.
-      const parsed = method.schema['~standard'].validate(form.getValues())
+      const parsed = methodSchema(method, messages)['~standard'].validate(form.getValues())
       if (parsed instanceof Promise || parsed.issues) {
         // handleSubmit shows the errors, focuses the first, and re-validates as the person types.
         void form.handleSubmit(() => undefined)()

@@ -29,13 +29,15 @@ function fieldSchema(field: SchemeField, messages: ConnectMessages) {
 }
 
 type Tree = { [key: string]: Tree | SchemeField }
+/** The zod schema of a form: the values as typed in, checked and trimmed. */
+export type FormSchema = z.ZodMiniType<SchemeValues, SchemeValues>
 type AnySchema = z.ZodMiniType<unknown, unknown>
 
 /**
  * The nested zod schema for a list of fields named by dotted path. Numbered levels
  * (`credentials.0.apiKey`) are lists, as react-hook-form stores them.
  */
-export function schemaForFields(fields: SchemeField[], messages: ConnectMessages): z.ZodMiniType<SchemeValues, SchemeValues> {
+export function schemaForFields(fields: SchemeField[], messages: ConnectMessages): FormSchema {
   const tree: Tree = {}
   for (const field of fields) {
     const parts = field.name.split('.')
@@ -51,5 +53,19 @@ export function schemaForFields(fields: SchemeField[], messages: ConnectMessages
     }
     return z.prefault(z.object(Object.fromEntries(entries)), {}) as AnySchema
   }
-  return build(tree) as z.ZodMiniType<SchemeValues, SchemeValues>
+  return build(tree) as FormSchema
+}
+
+const built = new WeakMap<object, { messages: ConnectMessages; schema: FormSchema }>()
+
+/**
+ * The schema that validates a resolved method's form values, built on first use and kept for that
+ * method (and `messages`): forms build it, so the click that opens one carries no zod.
+ */
+export function methodSchema(method: { readonly fields: SchemeField[] }, messages: ConnectMessages): FormSchema {
+  const cached = built.get(method)
+  if (cached?.messages === messages) return cached.schema
+  const schema = schemaForFields(method.fields, messages)
+  built.set(method, { messages, schema })
+  return schema
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { defaultMessages } from '../model/messages'
 import type { CredentialPart, InputSpec, ProviderSpec, SchemeId } from '../model/ProviderSpec'
+import { methodSchema } from './fieldSchema'
 import { resolveMethod, resolveMethods } from './resolveMethod'
 import { schemeRegistry } from './schemeRegistry'
 
@@ -38,7 +39,9 @@ describe.each(Object.keys(schemeRegistry) as SchemeId[])('scheme %s', (scheme) =
   })
 
   test('an empty form is refused with a message naming each required field', () => {
-    const { schema, fields, defaultValues } = method()
+    const resolved = method()
+    const { fields, defaultValues } = resolved
+    const schema = methodSchema(resolved, defaultMessages)
     const blank = JSON.parse(JSON.stringify(defaultValues, (_key, value) => (typeof value === 'string' ? '' : value)))
     const result = schema.safeParse(blank)
     const required = fields.filter((field) => field.required && field.kind !== 'choices')
@@ -125,11 +128,11 @@ describe('method resolution', () => {
     )[0]!
     const scopes = method.fields.find((field) => field.name === 'credentials.0.scopes')!
     expect([scopes.kind, scopes.options, scopes.defaultValue]).toEqual(['choices', [{ value: 'read', label: 'read' }, { value: 'write', label: 'Write access' }], ['read']])
-    const none = method.schema.safeParse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: [] }] })
+    const none = methodSchema(method, defaultMessages).safeParse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: [] }] })
     expect(none.error?.issues.map((issue) => issue.message)).toEqual(['Choose at least one option for Scopes.'])
-    const unknown = method.schema.safeParse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: ['admin'] }] })
+    const unknown = methodSchema(method, defaultMessages).safeParse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: ['admin'] }] })
     expect(unknown.error?.issues.map((issue) => issue.message)).toEqual(['Choose one of the listed options for Scopes.'])
-    const chosen = method.schema.parse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: ['read', 'write'] }] })
+    const chosen = methodSchema(method, defaultMessages).parse({ credentials: [{ clientId: 'i', clientSecret: 's', scopes: ['read', 'write'] }] })
     expect(method.toInput(chosen).credentials[0]).toMatchObject({ scopes: ['read', 'write'] })
   })
 
@@ -144,7 +147,7 @@ describe('method resolution', () => {
     const method = resolveMethod(spec, spec.methods[0]!, defaultMessages)
     expect(method.label).toBe('Client credentials with mTLS')
     expect(method.fields.map((field) => field.name)).toEqual(['credentials.0.clientId', 'credentials.0.clientSecret', 'credentials.1.secret', 'connection.name'])
-    const values = method.schema.parse({ credentials: [{ clientId: 'c', clientSecret: 's' }, { secret: 'x\ny' }], connection: { name: 'Bank – Ada' } })
+    const values = methodSchema(method, defaultMessages).parse({ credentials: [{ clientId: 'c', clientSecret: 's' }, { secret: 'x\ny' }], connection: { name: 'Bank – Ada' } })
     expect(method.toInput(values)).toEqual({
       provider: 'bank',
       methodId: 'mtls',

@@ -1,15 +1,16 @@
-import type * as z from 'zod/mini'
 import type { ConnectionInput, Credentials } from '../model/ConnectBackend'
 import { absoluteBaseUrl } from '../model/connectionName'
 import type { ConnectMessages } from '../model/messages'
 import type { ProviderSpec, SignInMethod } from '../model/ProviderSpec'
 import { inputField } from './fields'
-import { schemaForFields } from './fieldSchema'
 import type { SchemeFact, SchemeField, SchemeValues } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
 import { descriptorFor } from './schemeRegistry'
 
-/** A provider's sign-in method, ready to render: fields, facts, schema, defaults and request mapping. */
+/**
+ * A provider's sign-in method, ready to render: fields, facts, defaults and request mapping. Its
+ * form schema is built on demand by `methodSchema` (the form's), so resolving one carries no zod.
+ */
 export interface ResolvedMethod {
   /** The method's id. */
   id: string
@@ -23,8 +24,6 @@ export interface ResolvedMethod {
   fields: SchemeField[]
   /** Read-only facts about the parts (an HMAC algorithm, say). */
   facts: SchemeFact[]
-  /** Validates the form values; messages are the ones shown next to each field. */
-  schema: z.ZodMiniType<SchemeValues, SchemeValues>
   /** The form's initial values (defaults where given, empty elsewhere). */
   defaultValues: SchemeValues
   /** The input for the backend from valid form values. */
@@ -74,7 +73,6 @@ export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages
     flow: method.flow,
     fields,
     facts: method.parts.flatMap((part) => descriptorFor(part).facts?.(part, messages) ?? []),
-    schema: schemaForFields(fields, messages),
     defaultValues,
     toInput(values) {
       const credentials = method.parts.map((part, index): Credentials => {

@@ -4,6 +4,7 @@ import { ampersand } from '../../src/backends/ampersand/ampersand'
 import { providerInfoSchema, toProviderSpec } from '../../src/backends/ampersand/catalog'
 import type { ConnectScope, SignInStep } from '../../src/model/ConnectBackend'
 import { defaultMessages } from '../../src/model/messages'
+import { methodSchema } from '../../src/schemes/fieldSchema'
 import { resolveMethods } from '../../src/schemes/resolveMethod'
 import type { SchemeField, SchemeValues } from '../../src/schemes/SchemeDescriptor'
 import { errorsAgainst, requestBodyPointer } from './openapi'
@@ -77,7 +78,7 @@ describe.each(entries)('provider %s', (name, entry) => {
       return
     }
     const values = fill(scheme.fields)
-    const parsed = scheme.schema.safeParse(values)
+    const parsed = methodSchema(scheme, defaultMessages).safeParse(values)
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
     const { backend, sent } = capturingBackend()
     if (scheme.flow === 'popup') {
@@ -163,7 +164,7 @@ describe.each(exactBodies)('exact connections:generate body for %s (%s)', (_sche
   test('is the scope, the provider and the credentials, nothing else', async () => {
     const scheme = methodOf(name)
     const { backend, sent } = capturingBackend()
-    await backend.createConnection(scope, scheme.toInput(scheme.schema.parse(values)))
+    await backend.createConnection(scope, scheme.toInput(methodSchema(scheme, defaultMessages).parse(values)))
     expect(sent[0]!.body).toStrictEqual({ ...scope, provider: name, ...credentials })
     expect(errorsAgainst('#/components/schemas/GenerateConnectionRequest', sent[0]!.body)).toEqual([])
   })
@@ -172,7 +173,7 @@ describe.each(exactBodies)('exact connections:generate body for %s (%s)', (_sche
 test('exact custom-auth/connect bodies: a multi-step provider with inputs, and one with none', async () => {
   const { backend, sent } = capturingBackend()
   const redtail = methodOf('redtail')
-  await backend.startSteps!(scope, redtail.toInput(redtail.schema.parse({ credentials: [{ apiKey: 'rk', username: 'ada', password: 'pw' }], connection: { metadata: { region: 'crm' } } })))
+  await backend.startSteps!(scope, redtail.toInput(methodSchema(redtail, defaultMessages).parse({ credentials: [{ apiKey: 'rk', username: 'ada', password: 'pw' }], connection: { metadata: { region: 'crm' } } })))
   const consent = methodOf('microsoftAdminConsent')
   await backend.startSteps!(scope, consent.toInput(consent.defaultValues))
   expect(sent.map((request) => request.body)).toStrictEqual([

@@ -120,6 +120,8 @@ describe('ampersand()', () => {
     const error = await failure(partial.backend.listConnections(scope))
     expect(error.kind).toBe('invalid_response')
     expect(error.message).toBe('The server sent a response the kit could not read. Please try again later.')
+    // What was wrong is kept for whoever debugs it: the first missing field, by JSON path.
+    expect((error.cause as Error).message).toBe('$[0].authScheme: expected a string, got undefined')
   })
 
   test('oauth-connect answers the authorize URL as text; anything else is refused', async () => {

@@ -1,6 +1,7 @@
-import * as z from 'zod/mini'
 import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, Credentials, SignInStep } from '../../model/ConnectBackend'
 import { httpClient, readJson, readText, webUrl } from '../shared/http'
+import type { Infer } from '../shared/shape'
+import { array, object, optional, refine, string, union } from '../shared/shape'
 import { ampersandFieldName, problemToError, workspaceFieldOf } from './ampersandProblem'
 import { METADATA_PREFIX, providerInfoSchema, toProviderSpec, WORKSPACE_FIELD } from './catalog'
 import { customAuthProtocol, oauthResultProtocol } from './protocols'
@@ -38,24 +39,26 @@ export type AmpersandOptions = {
 
 const DEFAULT_BASE_URL = 'https://api.withampersand.com/v1'
 
-const connectionSchema = z.object({
-  id: z.string(),
-  provider: z.string(),
-  authScheme: z.string(),
-  status: z.string(),
-  createTime: z.string(),
-  updateTime: z.optional(z.string()),
-  providerWorkspaceRef: z.optional(z.string()),
-  group: z.object({ groupRef: z.string() }),
-  consumer: z.object({ consumerRef: z.string() }),
+const connectionSchema = object({
+  id: string(),
+  provider: string(),
+  authScheme: string(),
+  status: string(),
+  createTime: string(),
+  updateTime: optional(string()),
+  providerWorkspaceRef: optional(string()),
+  group: object({ groupRef: string() }),
+  consumer: object({ consumerRef: string() }),
 })
 
-const customAuthStepSchema = z.union([
-  z.object({ redirect: z.object({ url: z.string(), sessionId: z.string().check(z.minLength(1)) }) }),
-  z.object({ connection: connectionSchema }),
-])
+const connectionListSchema = array(connectionSchema)
 
-function toConnection(raw: z.infer<typeof connectionSchema>): Connection {
+const customAuthStepSchema = union(
+  object({ redirect: object({ url: string(), sessionId: refine(string(), (id) => id !== '', 'a session id') }) }),
+  object({ connection: connectionSchema }),
+)
+
+function toConnection(raw: Infer<typeof connectionSchema>): Connection {
   const { group, consumer, ...rest } = raw
   return { ...rest, groupRef: group.groupRef, consumerRef: consumer.consumerRef }
 }
@@ -199,7 +202,7 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
         query: { groupRef: requireGroup(scope), consumerRef: scope.consumerRef, provider: filter?.provider },
         signal,
       })
-      return (await json(response, z.array(connectionSchema))).map(toConnection)
+      return (await json(response, connectionListSchema)).map(toConnection)
     },
     async getConnection(connectionId, signal) {
       const response = await request('GET', `/projects/${project}/connections/${encodeURIComponent(connectionId)}`, {

@@ -1,25 +1,18 @@
-import * as z from 'zod/mini'
 import { ConnectError } from '../../model/ConnectError'
 import { statusMessage } from '../../model/describeError'
 import { defaultMessages } from '../../model/messages'
+import { array, boolean, object, optional, string } from '../shared/shape'
 import { METADATA_PREFIX, WORKSPACE_FIELD } from './catalog'
 
-const problemSchema = z.object({
-  title: z.optional(z.string()),
-  detail: z.optional(z.string()),
-  remedy: z.optional(z.string()),
-  requestId: z.optional(z.string()),
-  retryable: z.optional(z.boolean()),
-  issues: z.optional(
-    z.array(
-      z.object({
-        name: z.optional(z.string()),
-        in: z.optional(z.string()),
-        title: z.optional(z.string()),
-        detail: z.optional(z.string()),
-      }),
-    ),
-  ),
+const optionalString = optional(string())
+
+const problemSchema = object({
+  title: optionalString,
+  detail: optionalString,
+  remedy: optionalString,
+  requestId: optionalString,
+  retryable: optional(boolean()),
+  issues: optional(array(object({ name: optionalString, in: optionalString, title: optionalString, detail: optionalString }))),
 })
 
 const credentialPrefixes = ['basicAuth.', 'oauth2ClientCredentials.', 'oauth2PasswordCredentials.', 'customAuth.']

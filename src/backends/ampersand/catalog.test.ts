@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import providers from '../../../contracts/ampersand/providers.json'
 import { defaultMessages } from '../../model/messages'
 import type { SchemeId } from '../../model/ProviderSpec'
+import { methodSchema } from '../../schemes/fieldSchema'
 import { resolveMethods } from '../../schemes/resolveMethod'
 import { providerInfoSchema, toProviderSpec } from './catalog'
 import type { ProviderInfo } from './catalog'
@@ -67,7 +68,7 @@ describe('catalog details', () => {
 
   test('scopes split on commas, spaces and new lines', () => {
     const method = resolve('adobe')
-    const values = method.schema.parse({ credentials: [{ clientId: ' id ', clientSecret: 's', scopes: 'a, b\nc  d' }] })
+    const values = methodSchema(method, defaultMessages).parse({ credentials: [{ clientId: ' id ', clientSecret: 's', scopes: 'a, b\nc  d' }] })
     expect(method.toInput(values).credentials).toEqual([{ scheme: 'oauth2/clientCredentials', clientId: 'id', clientSecret: 's', scopes: ['a', 'b', 'c', 'd'] }])
   })
 
@@ -81,7 +82,7 @@ describe('catalog details', () => {
   })
 
   test('passwords keep their spaces; other text is trimmed', () => {
-    expect(resolve('mailgun').schema.parse({ credentials: [{ username: '  api  ', password: ' p ' }] })).toEqual({ credentials: [{ username: 'api', password: ' p ' }] })
+    expect(methodSchema(resolve('mailgun'), defaultMessages).parse({ credentials: [{ username: '  api  ', password: ' p ' }] })).toEqual({ credentials: [{ username: 'api', password: ' p ' }] })
   })
 
   test('metadata: required unless only non-default modules need it; prompt and docs as help', () => {
@@ -136,9 +137,9 @@ describe('catalog details', () => {
     }
     const method = resolveMethods(toProviderSpec(entry), defaultMessages)[0]!
     expect(method.fields.map((field) => [field.kind, field.secret])).toEqual([['select', false], ['text', false], ['password', true]])
-    const bad = method.schema.safeParse({ credentials: [{ env: 'staging', user: 'u', token: 't' }] })
+    const bad = methodSchema(method, defaultMessages).safeParse({ credentials: [{ env: 'staging', user: 'u', token: 't' }] })
     expect(bad.error?.issues[0]?.message).toBe('Choose one of the listed options for Environment.')
-    const good = method.schema.parse({ credentials: [{ env: 'sb', user: 'u', token: 't' }] })
+    const good = methodSchema(method, defaultMessages).parse({ credentials: [{ env: 'sb', user: 'u', token: 't' }] })
     expect(method.toInput(good).credentials).toEqual([{ scheme: 'custom', values: { env: 'sb', user: 'u', token: 't' } }])
   })
 

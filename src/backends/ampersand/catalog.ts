@@ -1,79 +1,79 @@
-import * as z from 'zod/mini'
 import type { InputSpec, Placement, ProviderSpec, SignInMethod } from '../../model/ProviderSpec'
+import type { Infer } from '../shared/shape'
+import { array, boolean, literal, object, optional, record, string, unknown } from '../shared/shape'
 
-const optionalString = z.optional(z.string())
-const optionalBoolean = z.optional(z.boolean())
+const optionalString = optional(string())
+const optionalBoolean = optional(boolean())
 
-const customAuthInputSchema = z.object({
-  name: z.string(),
-  displayName: z.string(),
+const customAuthInputSchema = object({
+  name: string(),
+  displayName: string(),
   prompt: optionalString,
   docsURL: optionalString,
-  fieldType: z.optional(z.enum(['fieldTypeText', 'fieldTypePassword', 'fieldTypeSelect'])),
-  options: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
+  fieldType: optional(literal('fieldTypeText', 'fieldTypePassword', 'fieldTypeSelect')),
+  options: optional(array(object({ value: string(), label: string() }))),
 })
 
-const metadataInputSchema = z.object({
-  name: z.string(),
+const metadataInputSchema = object({
+  name: string(),
   displayName: optionalString,
   prompt: optionalString,
   defaultValue: optionalString,
   docsURL: optionalString,
-  moduleDependencies: z.optional(z.record(z.string(), z.unknown())),
+  moduleDependencies: optional(record(unknown())),
 })
 
-const mediaSchema = z.optional(z.object({ iconURL: optionalString, logoURL: optionalString }))
+const mediaSchema = optional(object({ iconURL: optionalString, logoURL: optionalString }))
 
 /**
  * The part of a provider's catalog entry (Ampersand's `ProviderInfo`) that the kit reads to pick
- * and render a sign-in method. Unknown keys are dropped; a missing boolean means `false`.
+ * and render a sign-in method, as a shape (`parse`, `safeParse`). Unknown keys are dropped; a
+ * missing boolean means `false`.
  */
-export const providerInfoSchema = z.object({
-  name: z.string(),
+export const providerInfoSchema = object({
+  name: string(),
   displayName: optionalString,
-  authType: z.enum(['oauth2', 'apiKey', 'basic', 'jwt', 'custom', 'none']),
+  authType: literal('oauth2', 'apiKey', 'basic', 'jwt', 'custom', 'none'),
   defaultModule: optionalString,
-  oauth2Opts: z.optional(
-    z.object({
-      grantType: z.enum(['authorizationCode', 'authorizationCodePKCE', 'clientCredentials', 'password']),
+  oauth2Opts: optional(
+    object({
+      grantType: literal('authorizationCode', 'authorizationCodePKCE', 'clientCredentials', 'password'),
       explicitScopesRequired: optionalBoolean,
       explicitWorkspaceRequired: optionalBoolean,
       docsURL: optionalString,
     }),
   ),
-  apiKeyOpts: z.optional(
-    z.object({
-      attachmentType: z.enum(['query', 'header']),
-      header: z.optional(z.object({ name: z.string(), valuePrefix: optionalString })),
-      query: z.optional(z.object({ name: z.string() })),
+  apiKeyOpts: optional(
+    object({
+      attachmentType: literal('query', 'header'),
+      header: optional(object({ name: string(), valuePrefix: optionalString })),
+      query: optional(object({ name: string() })),
       docsURL: optionalString,
     }),
   ),
-  basicOpts: z.optional(
-    z.object({
+  basicOpts: optional(
+    object({
       apiKeyAsBasic: optionalBoolean,
-      apiKeyAsBasicOpts: z.optional(
-        z.object({ fieldUsed: z.optional(z.enum(['username', 'password'])), keyFormat: optionalString }),
-      ),
+      apiKeyAsBasicOpts: optional(object({ fieldUsed: optional(literal('username', 'password')), keyFormat: optionalString })),
       docsURL: optionalString,
     }),
   ),
-  customOpts: z.optional(
-    z.object({
-      inputs: z.optional(z.array(customAuthInputSchema)),
+  customOpts: optional(
+    object({
+      inputs: optional(array(customAuthInputSchema)),
       multiStep: optionalBoolean,
     }),
   ),
-  metadata: z.optional(z.object({ input: z.optional(z.array(metadataInputSchema)) })),
-  media: z.optional(z.object({ regular: mediaSchema, darkMode: mediaSchema })),
+  metadata: optional(object({ input: optional(array(metadataInputSchema)) })),
+  media: optional(object({ regular: mediaSchema, darkMode: mediaSchema })),
 })
 
 /** A provider's catalog entry as the kit reads it (Ampersand's `ProviderInfo`, on `ProviderSpec.native`). */
-export type ProviderInfo = z.infer<typeof providerInfoSchema>
+export type ProviderInfo = Infer<typeof providerInfoSchema>
 /** One custom-auth input from a provider's catalog entry. */
-export type CustomAuthInput = z.infer<typeof customAuthInputSchema>
+export type CustomAuthInput = Infer<typeof customAuthInputSchema>
 /** One metadata input from a provider's catalog entry. */
-export type MetadataInput = z.infer<typeof metadataInputSchema>
+export type MetadataInput = Infer<typeof metadataInputSchema>
 
 /** A metadata input is required unless every module that needs it is a non-default module. */
 function metadataRequired(input: MetadataInput, info: ProviderInfo): boolean {

@@ -1,11 +1,10 @@
-import type * as z from 'zod/mini'
 import { safeUrl } from '../../model/connectionName'
 import { ConnectError } from '../../model/ConnectError'
 import { defaultMessages } from '../../model/messages'
 
 // What every platform adapter does the same way: authorised JSON requests that never send cookies
-// or a referrer, network failures as `ConnectError`s, bodies parsed against a schema, and page URLs
-// checked before a sign-in window opens them.
+// or a referrer, network failures as `ConnectError`s, bodies checked by a parser (a shape from
+// `./shape`), and page URLs checked before a sign-in window opens them.
 
 /** Maps a request-body path the platform names in an error to the form path it came from. */
 export type FieldNamer = (path: string) => string
@@ -119,8 +118,14 @@ export function httpClient(options: HttpClientOptions) {
   }
 }
 
-/** The response body parsed against `schema`; anything else is an `invalid_response` error. */
-export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
+/**
+ * What {@link readJson} checks a body with: a function or an object with `parse` (a shape from
+ * `./shape`, or any schema with a throwing `parse`), answering the typed body or throwing.
+ */
+export type BodyParser<T> = ((body: unknown) => T) | { parse(body: unknown): T }
+
+/** The response body checked by `parser`; anything else is an `invalid_response` error, caused by what the parser threw. */
+export async function readJson<T>(response: Response, parser: BodyParser<T>): Promise<T> {
   let body: unknown
   try {
     body = await response.json()
@@ -129,11 +134,11 @@ export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>):
     if (isTimeout(cause, response)) throw timedOut(cause)
     throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
   }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause: parsed.error })
+  try {
+    return typeof parser === 'function' ? parser(body) : parser.parse(body)
+  } catch (cause) {
+    throw new ConnectError('invalid_response', defaultMessages.invalidResponse, { status: response.status, cause })
   }
-  return parsed.data
 }
 
 /** A text body (an authorize URL), with a stalled body failing as a timeout. */

@@ -1,86 +1,87 @@
-import * as z from 'zod/mini'
 import type { CredentialPart, InputSpec, ProviderSpec, ScopeChoice, SignInMethod, UnavailableMethod } from '../../model/ProviderSpec'
+import type { Infer } from '../shared/shape'
+import { array, boolean, literal, object, optional, string, unknown } from '../shared/shape'
 
 // Versori's connection templates (`ListProjectConnectionTemplates`) mapped onto the neutral model:
 // every auth scheme config becomes a sign-in method, labelled with its `description`. The template
 // is platform data, so every field is checked and a config the kit cannot read is left out rather
 // than breaking the whole template.
 
-const optionalString = z.optional(z.string())
-const optionalBoolean = z.optional(z.boolean())
-const placementIn = z.enum(['query', 'header', 'cookie'])
+const optionalString = optional(string())
+const optionalBoolean = optional(boolean())
+const placementIn = literal('query', 'header', 'cookie')
 const configBase = { id: optionalString, description: optionalString }
 
-const scopeSchema = z.object({ name: z.string(), description: optionalString })
-const paramConfigSchema = z.object({
-  parameterName: z.string(),
+const scopeSchema = object({ name: string(), description: optionalString })
+const paramConfigSchema = object({
+  parameterName: string(),
   required: optionalBoolean,
   modifiable: optionalBoolean,
 })
-const endpointSchema = z.object({ url: optionalString, additionalParamConfigs: z.optional(z.array(paramConfigSchema)) })
+const endpointSchema = object({ url: optionalString, additionalParamConfigs: optional(array(paramConfigSchema)) })
 
 /** The fields of an auth scheme config the kit reads. */
-export const authSchemeConfigSchema = z.object({
-  type: z.string(),
-  none: z.optional(z.object(configBase)),
-  apiKey: z.optional(z.object({ ...configBase, name: z.string(), in: placementIn })),
-  basicAuth: z.optional(z.object(configBase)),
-  certificate: z.optional(z.object(configBase)),
-  hmac: z.optional(
-    z.object({
+export const authSchemeConfigSchema = object({
+  type: string(),
+  none: optional(object(configBase)),
+  apiKey: optional(object({ ...configBase, name: string(), in: placementIn })),
+  basicAuth: optional(object(configBase)),
+  certificate: optional(object(configBase)),
+  hmac: optional(
+    object({
       ...configBase,
-      name: z.string(),
+      name: string(),
       in: placementIn,
-      algorithm: z.enum(['sha1', 'sha256', 'sha512']),
-      digestInputs: z.array(z.enum(['body', 'url'])),
-      encoding: z.optional(z.enum(['hex', 'base64', 'base64url'])),
+      algorithm: literal('sha1', 'sha256', 'sha512'),
+      digestInputs: array(literal('body', 'url')),
+      encoding: optional(literal('hex', 'base64', 'base64url')),
     }),
   ),
-  oauth2: z.optional(
-    z.object({
+  oauth2: optional(
+    object({
       ...configBase,
       authorizeUrl: optionalString,
       tokenUrl: optionalString,
-      scopes: z.optional(z.array(scopeSchema)),
-      defaultScopes: z.optional(z.array(z.string())),
+      scopes: optional(array(scopeSchema)),
+      defaultScopes: optional(array(string())),
       additionalAuthorizeParams: optionalString,
       additionalTokenParams: optionalString,
       mtlsEnabled: optionalBoolean,
       pkce: optionalBoolean,
-      grant: z.object({
-        type: z.enum(['authorizationCode', 'clientCredentials', 'password']),
-        authorizationCode: z.optional(z.object({ clientId: optionalString, credentialId: optionalString, organisationId: optionalString })),
+      grant: object({
+        type: literal('authorizationCode', 'clientCredentials', 'password'),
+        authorizationCode: optional(object({ clientId: optionalString, credentialId: optionalString, organisationId: optionalString })),
       }),
     }),
   ),
-  oauth1: z.optional(
-    z.object({
+  oauth1: optional(
+    object({
       ...configBase,
       tokenAuth: optionalBoolean,
-      tempCredentialEndpoint: z.optional(endpointSchema),
-      tokenEndpoint: z.optional(endpointSchema),
+      tempCredentialEndpoint: optional(endpointSchema),
+      tokenEndpoint: optional(endpointSchema),
     }),
   ),
 })
 
 /** An auth scheme config as the kit reads it. */
-export type AuthSchemeConfig = z.infer<typeof authSchemeConfigSchema>
+export type AuthSchemeConfig = Infer<typeof authSchemeConfigSchema>
 
 /** The fields of a connection template the kit reads; its configs stay raw until mapped one by one. */
-export const connectionTemplateSchema = z.object({
-  id: z.string(),
-  connectionTemplateId: z.string(),
-  name: z.string(),
+export const connectionTemplateSchema = object({
+  id: string(),
+  connectionTemplateId: string(),
+  name: string(),
   domain: optionalString,
   dynamic: optionalBoolean,
   templateBaseUrl: optionalString,
   /** Not in Versori's contract: read when a platform adds it. */
   iconUrl: optionalString,
-  authSchemeConfigs: z.array(z.unknown()),
+  authSchemeConfigs: array(unknown()),
 })
 
 /** A connection template as the kit reads it. */
-export type ConnectionTemplate = z.infer<typeof connectionTemplateSchema>
+export type ConnectionTemplate = Infer<typeof connectionTemplateSchema>
 
 /** One config of a template: as sent by the platform (echoed back on save), and as read. */
 export interface TemplateConfig {

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini'
 import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, SignInStep } from '../../model/ConnectBackend'
 import { absoluteBaseUrl, defaultConnectionName } from '../../model/connectionName'
 import { ConnectError } from '../../model/ConnectError'
@@ -6,6 +5,8 @@ import { defaultMessages } from '../../model/messages'
 import type { SchemeId } from '../../model/ProviderSpec'
 import type { FieldNamer } from '../shared/http'
 import { httpClient, readJson, webUrl } from '../shared/http'
+import type { Infer } from '../shared/shape'
+import { array, object, optional, string, unknown } from '../shared/shape'
 import { helloResponseProtocol } from './protocol'
 import type { AuthSchemeConfig, MappedTemplate, VersoriMethod } from './templates'
 import { authSchemeConfigSchema, connectionTemplateSchema, toProviderSpec } from './templates'
@@ -65,34 +66,34 @@ const TEMPLATES_TTL_MS = 60_000
 const PAGE_SIZE = 100
 const MAX_PAGES = 50
 
-const credentialSchema = z.object({
-  id: z.optional(z.string()),
-  authSchemeConfig: z.optional(z.unknown()),
-  credential: z.optional(
-    z.object({
-      id: z.optional(z.string()),
-      type: z.optional(z.string()),
-      errors: z.optional(z.array(z.string())),
+const credentialSchema = object({
+  id: optional(string()),
+  authSchemeConfig: optional(unknown()),
+  credential: optional(
+    object({
+      id: optional(string()),
+      type: optional(string()),
+      errors: optional(array(string())),
     }),
   ),
 })
 
-const connectionSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  credentials: z.optional(z.array(credentialSchema)),
-  baseUrl: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.optional(z.string()),
-  systemId: z.optional(z.string()),
-  connectionTemplateId: z.optional(z.string()),
+const connectionSchema = object({
+  id: string(),
+  name: string(),
+  credentials: optional(array(credentialSchema)),
+  baseUrl: optional(string()),
+  createdAt: string(),
+  updatedAt: optional(string()),
+  systemId: optional(string()),
+  connectionTemplateId: optional(string()),
 })
 
-type VersoriConnection = z.infer<typeof connectionSchema>
+type VersoriConnection = Infer<typeof connectionSchema>
 
-const connectionPageSchema = z.object({ items: z.array(connectionSchema), next: z.optional(z.string()) })
-const templatePageSchema = z.object({ items: z.array(z.unknown()) })
-const initialiseSchema = z.object({ url: z.string() })
+const connectionPageSchema = object({ items: array(connectionSchema), next: optional(string()) })
+const templatePageSchema = object({ items: array(unknown()) })
+const initialiseSchema = object({ url: string() })
 
 /**
  * A connection's status, which Versori does not store: from each credential's `errors`. Any

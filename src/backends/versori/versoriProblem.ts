@@ -1,8 +1,8 @@
-import * as z from 'zod/mini'
 import { ConnectError } from '../../model/ConnectError'
 import { statusMessage } from '../../model/describeError'
 import { defaultMessages } from '../../model/messages'
 import type { FieldNamer } from '../shared/http'
+import { array, number, object, optional, string, union, unknown } from '../shared/shape'
 
 // Versori's errors: `{code, message, fields: [{field, message}], details}`. Each `field` is a path
 // into the request body (`connection.credentials[1].credential.data.certificate.key`; also seen as
@@ -12,13 +12,11 @@ import type { FieldNamer } from '../shared/http'
 
 const MAX_TEXT = 500
 
-const errorSchema = z.object({
-  code: z.optional(z.union([z.string(), z.number()])),
-  message: z.optional(z.string()),
-  fields: z.optional(
-    z.array(z.object({ field: z.optional(z.string()), message: z.optional(z.string()) })),
-  ),
-  details: z.optional(z.unknown()),
+const errorSchema = object({
+  code: optional(union(string(), number())),
+  message: optional(string()),
+  fields: optional(array(object({ field: optional(string()), message: optional(string()) }))),
+  details: optional(unknown()),
 })
 
 /** A body path in one dotted form: `a.b[0].c`, `/a/b/0/c` and `$.a.b.0.c` all become `a.b.0.c`. */
