@@ -1,6 +1,9 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
-import { ConnectionList } from '../src/index'
+import { ConnectionList, ConnectProvider } from '../src/index'
+import type { Connection, ConnectBackend, ProviderSpec } from '../src/index'
 import type { SeedConnection } from '../test/fakePlatform'
 import { mixedConnections } from '../test/fakePlatform'
 import { requestsTo } from './requestsTo'
@@ -223,5 +226,112 @@ export const ReconnectOAuthWithWorkspace: Story = {
     if (dialog) await userEvent.click(within(dialog).getByRole('button', { name: 'Continue to Salesforce' }))
     await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ provider: 'salesforce' })), POPUP)
     await expect(requestsTo('PATCH', ':oauth-update')).toHaveLength(1)
+  },
+}
+
+/**
+ * A backend holding `count` connections in memory (the fake platform keeps one per provider and
+ * consumer), spread over three API-key providers; each connection's workspace, `ws-<n>`, says where
+ * it sits in the list. Saves succeed and are kept.
+ */
+function manyConnectionsBackend(count: number): ConnectBackend & { connections: Connection[] } {
+  const providers: ProviderSpec[] = ['Keyly', 'Mailbox', 'Ledgerly'].map((displayName) => ({
+    id: displayName.toLowerCase(),
+    displayName,
+    methods: [{ id: 'apiKey', flow: 'form', parts: [{ scheme: 'apiKey' }] }],
+    connectionFields: [],
+  }))
+  const connections: Connection[] = Array.from({ length: count }, (_, index) => ({
+    id: `conn-${index + 1}`,
+    provider: providers[index % 3]!.id,
+    authScheme: 'apiKey',
+    status: ['working', 'created', 'bad_credentials'][index % 7 === 3 ? 2 : index % 2]!,
+    createTime: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(),
+    providerWorkspaceRef: `ws-${index + 1}`,
+  }))
+  const find = (id: string) => connections.find((connection) => connection.id === id)!
+  return {
+    id: `many-${count}`,
+    connections,
+    getProvider: async (id) => providers.find((provider) => provider.id === id)!,
+    listConnections: async () => connections.map((connection) => ({ ...connection })),
+    getConnection: async (id) => ({ ...find(id) }),
+    createConnection: async () => connections[0]!,
+    updateConnection: async (_scope, id) => Object.assign(find(id), { status: 'working', updateTime: new Date().toISOString() }),
+    deleteConnection: async (id) => void connections.splice(connections.indexOf(find(id)), 1),
+    startOAuth: async () => {
+      throw new Error('No sign-in window in this story.')
+    },
+  }
+}
+
+/** The story inside a ConnectProvider over `manyConnectionsBackend(count)`. */
+const withManyConnections =
+  (count: number): Decorator =>
+  (Story) => {
+    const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+    const [backend] = useState(() => manyConnectionsBackend(count))
+    return (
+      <ConnectProvider backend={backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+        <Story />
+      </ConnectProvider>
+    )
+  }
+
+/** The workspaces (`ws-<n>`) of the rows shown, in order. */
+async function shownWorkspaces(canvas: Canvas) {
+  const table = await canvas.findByRole('table')
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.querySelector('.plugboard-connection-workspace')?.textContent)
+}
+const workspaces = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => `ws-${first + index}`)
+
+/**
+ * 1,000 connections: the first 50, under a labelled page control whose range is announced as it
+ * moves on. The table says it holds rows 2–51 of 1,001.
+ */
+export const ManyConnections: Story = {
+  decorators: [withManyConnections(1000)],
+  play: async ({ canvas }) => {
+    await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(1, 50)))
+    const pages = canvas.getByRole('navigation', { name: 'Connection pages' })
+    await expect(within(pages).getByRole('status')).toHaveTextContent('Showing 1–50 of 1,000 connections')
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '1001')
+    await expect(within(pages).getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true')
+    const next = within(pages).getByRole('button', { name: 'Next page' })
+    await userEvent.click(next)
+    await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(51, 100)))
+    await expect(within(pages).getByRole('status')).toHaveTextContent('Showing 51–100 of 1,000 connections')
+    await expect(next).toHaveFocus()
+  },
+}
+
+/** Reconnect on a row of page 2 opens the form for that row's connection; the page stays. */
+export const ReconnectOnALaterPage: Story = {
+  decorators: [withManyConnections(1000)],
+  play: async ({ canvas, args }) => {
+    await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(1, 50)))
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }))
+    await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(51, 100)))
+    const row = canvas.getByRole('rowheader', { name: /ws-53/ }).closest('tr') as HTMLElement
+    await userEvent.click(within(row).getByRole('button', { name: 'Reconnect Mailbox' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'Reconnect Mailbox' })
+    await userEvent.type(within(dialog).getByLabelText('API key'), 'sk-rotated-53')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save credentials' }))
+    await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ id: 'conn-53' })))
+    await expect(await shownWorkspaces(canvas)).toEqual(workspaces(51, 100))
+    await expect(canvas.getByRole('status')).toHaveTextContent('Showing 51–100 of 1,000 connections')
+  },
+}
+
+/** `pageSize={Infinity}`: every row at once, no page control. */
+export const EveryRowAtOnce: Story = {
+  decorators: [withManyConnections(60)],
+  args: { pageSize: Infinity },
+  play: async ({ canvas }) => {
+    await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(1, 60)))
+    await expect(canvas.queryByRole('navigation')).toBeNull()
   },
 }

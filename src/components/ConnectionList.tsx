@@ -1,16 +1,14 @@
 'use client'
-import { useId, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
+import { useConnectContext } from '../hooks/ConnectContext'
+import { useConnections } from '../hooks/useConnections'
+import { useProviderSummaries } from '../hooks/useProviderSummaries'
 import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
-import { isolate } from '../model/connectionName'
-import { ConnectButton } from './ConnectButton'
-import { RequestReference } from './RequestReference'
-import { useConnectContext } from '../hooks/ConnectContext'
-import { Dialog } from './Dialog'
 import { describeError } from '../model/describeError'
-import { useConnections } from '../hooks/useConnections'
-import { useDeleteConnection } from '../hooks/useDeleteConnection'
-import { useProviderSpec } from '../hooks/useProviderSpec'
+import { ConnectionPager } from './ConnectionPager'
+import { ConnectionRow } from './ConnectionRow'
+import { RequestReference } from './RequestReference'
 
 /** Props of {@link ConnectionList}. */
 export interface ConnectionListProps {
@@ -24,133 +22,61 @@ export interface ConnectionListProps {
   onError?: (error: ConnectError) => void
   /** Extra class on the root element. */
   className?: string
+  /**
+   * Rows per page. A longer list shows one page at a time under Previous and Next buttons that
+   * announce the rows shown; `Infinity` shows every row at once (a value below 1 means the default).
+   * @default 50
+   */
+  pageSize?: number
 }
 
-function formatTime(iso: string | undefined, fallback: string) {
-  if (!iso) return fallback
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return fallback
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
-}
-
-function ConnectionRow({ connection, ...props }: ConnectionListProps & { connection: Connection }) {
-  const { messages, backend } = useConnectContext('ConnectionList')
-  // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
-  const canDelete = typeof backend.deleteConnection === 'function'
-  const name = isolate(useProviderSpec(connection.provider).data?.displayName ?? connection.provider)
-  const remove = useDeleteConnection()
-  const [confirming, setConfirming] = useState(false)
-  const descriptionId = useId()
-  const statusText = messages.status[connection.status] ?? messages.unknownStatus(connection.status)
-  return (
-    <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider}>
-      <th scope="row" className="plugboard-connection-provider">
-        <span className="plugboard-clamp" title={name.length > 40 ? name : undefined}>
-          {name}
-        </span>
-        {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
-        {connection.providerWorkspaceRef ? (
-          <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span>
-        ) : null}
-      </th>
-      <td>
-        <span className="plugboard-status" data-status={connection.status}>
-          {statusText}
-        </span>
-      </td>
-      <td>{messages.scheme[connection.authScheme] ?? connection.authScheme}</td>
-      <td>
-        <time dateTime={connection.createTime}>{formatTime(connection.createTime, messages.never)}</time>
-      </td>
-      <td>
-        {connection.updateTime ? (
-          <time dateTime={connection.updateTime}>{formatTime(connection.updateTime, messages.never)}</time>
-        ) : (
-          messages.never
-        )}
-      </td>
-      <td className="plugboard-connection-actions">
-        <ConnectButton
-          provider={connection.provider}
-          connection={connection}
-          variant="reconnect"
-          onSuccess={props.onReconnect}
-          onError={props.onError}
-        />
-        {canDelete ? (
-          <>
-            <button
-              type="button"
-              className="plugboard-button"
-              data-variant="danger-ghost"
-              aria-label={messages.deleteProvider(name)}
-              onClick={() => {
-                remove.reset()
-                setConfirming(true)
-              }}
-            >
-              {messages.delete}
-            </button>
-            <Dialog
-              open={confirming}
-              onClose={() => setConfirming(false)}
-              title={messages.deleteConfirmTitle(name)}
-              role="alertdialog"
-            >
-              <p className="plugboard-message" id={descriptionId}>
-                {messages.deleteConfirmBody}
-              </p>
-              {remove.isError ? (
-                <p className="plugboard-message" data-tone="error" role="alert">
-                  {messages.deleteFailed(name)} {describeError(remove.error, messages, name)} <RequestReference error={remove.error} />
-                </p>
-              ) : null}
-              <div className="plugboard-actions">
-                <button type="button" className="plugboard-button" data-variant="ghost" onClick={() => setConfirming(false)}>
-                  {messages.cancel}
-                </button>
-                <button
-                  type="button"
-                  className="plugboard-button"
-                  data-variant="danger"
-                  aria-disabled={remove.isPending}
-                  aria-describedby={descriptionId}
-                  onClick={() => {
-                    if (remove.isPending) return
-                    remove.mutate(connection.id, {
-                      onSuccess: () => {
-                        setConfirming(false)
-                        props.onDelete?.(connection)
-                      },
-                      onError: (error) => props.onError?.(error),
-                    })
-                  }}
-                >
-                  {remove.isPending ? messages.deleting : messages.delete}
-                </button>
-              </div>
-            </Dialog>
-          </>
-        ) : null}
-      </td>
-    </tr>
-  )
-}
+/** Rows per page unless the host says otherwise: a page a person can scan, and cheap to render. */
+const DEFAULT_PAGE_SIZE = 50
+const noConnections: Connection[] = []
 
 /**
  * Every connection of the group and consumer: provider, status in words, sign-in method, created
  * and updated times, with reconnect and delete (after confirmation). Shows loading, empty and
- * error states with retry; refreshes after any connect, reconnect or delete.
+ * error states with retry; refreshes after any connect, reconnect or delete. Long lists come a page
+ * at a time (`pageSize`).
  *
  * @example
  * <ConnectionList onDelete={(c) => toast(`${c.provider} disconnected`)} />
  */
-export function ConnectionList({ title, className, ...props }: ConnectionListProps) {
-  const { messages } = useConnectContext('ConnectionList')
+export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE, ...callbacks }: ConnectionListProps) {
+  const { messages, backend } = useConnectContext('ConnectionList')
+  // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
+  const canDelete = typeof backend.deleteConnection === 'function'
   const list = useConnections()
   const headingId = useId()
-  const connections = list.data ?? []
+  const rangeId = useId()
+  const connections = list.data ?? noConnections
   const state = list.isPending ? 'loading' : list.isError ? 'error' : connections.length === 0 ? 'empty' : 'ready'
+
+  const perPage = pageSize >= 1 ? Math.floor(pageSize) : DEFAULT_PAGE_SIZE
+  const pageCount = Math.max(1, Math.ceil(connections.length / perPage))
+  const [page, setPage] = useState(0)
+  // A delete can empty the last page: show the new last one.
+  if (page > pageCount - 1 && state === 'ready') setPage(pageCount - 1)
+  const current = Math.min(page, pageCount - 1)
+  const paged = pageCount > 1
+  const shown = useMemo(
+    () => (paged ? connections.slice(current * perPage, (current + 1) * perPage) : connections),
+    [connections, paged, current, perPage],
+  )
+  // One query per provider on the page, not one per row.
+  const providerIds = useMemo(() => [...new Set(shown.map((connection) => connection.provider))], [shown])
+  const providers = useProviderSummaries(providerIds)
+
+  // Rows are memoised: hand them callbacks that never change, reading the host's latest.
+  const latest = useRef(callbacks)
+  latest.current = callbacks
+  const [on] = useState(() => ({
+    onReconnect: (connection: Connection) => latest.current.onReconnect?.(connection),
+    onDelete: (connection: Connection) => latest.current.onDelete?.(connection),
+    onError: (error: ConnectError) => latest.current.onError?.(error),
+  }))
+
   return (
     <section
       className={['plugboard', 'plugboard-connection-list', className].filter(Boolean).join(' ')}
@@ -177,23 +103,40 @@ export function ConnectionList({ title, className, ...props }: ConnectionListPro
       ) : state === 'empty' ? (
         <p className="plugboard-message plugboard-empty">{messages.noConnections}</p>
       ) : (
-        <table className="plugboard-table">
-          <thead>
-            <tr>
-              <th scope="col">{messages.providerColumn}</th>
-              <th scope="col">{messages.statusColumn}</th>
-              <th scope="col">{messages.schemeColumn}</th>
-              <th scope="col">{messages.createdColumn}</th>
-              <th scope="col">{messages.updatedColumn}</th>
-              <th scope="col">{messages.actionsColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connections.map((connection) => (
-              <ConnectionRow key={connection.id} connection={connection} {...props} />
-            ))}
-          </tbody>
-        </table>
+        <>
+          {/* A page of a longer list still says where its rows sit in the whole (row 52 of 1,001). */}
+          <table
+            className="plugboard-table"
+            aria-rowcount={paged ? connections.length + 1 : undefined}
+            aria-describedby={paged ? rangeId : undefined}
+          >
+            <thead>
+              <tr aria-rowindex={paged ? 1 : undefined}>
+                <th scope="col">{messages.providerColumn}</th>
+                <th scope="col">{messages.statusColumn}</th>
+                <th scope="col">{messages.schemeColumn}</th>
+                <th scope="col">{messages.createdColumn}</th>
+                <th scope="col">{messages.updatedColumn}</th>
+                <th scope="col">{messages.actionsColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((connection, index) => (
+                <ConnectionRow
+                  key={connection.id}
+                  connection={connection}
+                  provider={providers.get(connection.provider)!}
+                  canDelete={canDelete}
+                  rowIndex={paged ? current * perPage + index + 2 : undefined}
+                  {...on}
+                />
+              ))}
+            </tbody>
+          </table>
+          {paged ? (
+            <ConnectionPager page={current} pageCount={pageCount} pageSize={perPage} total={connections.length} onPageChange={setPage} statusId={rangeId} />
+          ) : null}
+        </>
       )}
     </section>
   )

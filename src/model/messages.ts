@@ -139,6 +139,12 @@ export const defaultMessages = {
   noConnections: 'No accounts are connected yet.',
   connectionsError: 'Could not load connections.',
   formLoadError: 'The form could not be loaded. Check your connection and try again.',
+  // The connection list's page control
+  connectionPages: 'Connection pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  /** Announced on every page change; the numbers come formatted. */
+  showingConnections: (first: string, last: string, total: string) => `Showing ${first}–${last} of ${total} connections`,
   retry: 'Retry',
   providerColumn: 'Provider',
   statusColumn: 'Status',

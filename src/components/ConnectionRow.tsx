@@ -1,0 +1,166 @@
+'use client'
+import { memo, useMemo, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import { flushSync } from 'react-dom'
+import { useConnectContext } from '../hooks/ConnectContext'
+import type { ProviderSummary } from '../hooks/useProviderSummaries'
+import type { Connection } from '../model/ConnectBackend'
+import type { ConnectError } from '../model/ConnectError'
+import { describeError } from '../model/describeError'
+import { formatDateTime } from '../model/formatDate'
+import { ConnectButton } from './ConnectButton'
+import { DeleteConnectionDialog } from './DeleteConnectionDialog'
+import { RequestReference } from './RequestReference'
+
+/** Props of {@link ConnectionRow}. */
+export interface ConnectionRowProps {
+  /** The connection this row shows. */
+  connection: Connection
+  /** Its provider: name, and whether a reconnect can run (from `useProviderSummaries`). */
+  provider: ProviderSummary
+  /** Whether the backend can delete (Versori's API cannot): no Delete button otherwise. */
+  canDelete: boolean
+  /** The row's position in the whole list (the header row is 1), when the table holds only a page of it. */
+  rowIndex?: number
+  /** Called after a reconnect succeeds. */
+  onReconnect: (connection: Connection) => void
+  /** Called after the connection is deleted. */
+  onDelete: (connection: Connection) => void
+  /** Called with a failed reconnect or delete. */
+  onError: (error: ConnectError) => void
+}
+
+/**
+ * One row of `ConnectionList`. Cheap to mount a thousand times: plain cells, one shared date
+ * format, and buttons that hold no flow. The reconnect flow (a full `ConnectButton`) and the delete
+ * confirmation mount only in the row someone acts on, and stay for as long as the row does.
+ */
+export const ConnectionRow = memo(function ConnectionRow({ connection, provider, canDelete, rowIndex, ...on }: ConnectionRowProps) {
+  const { messages } = useConnectContext('ConnectionList')
+  const { displayName } = provider
+  const actions = useRef<HTMLTableCellElement>(null)
+  // undefined until Delete is first pressed: only then does the row mount its dialog.
+  const [confirming, setConfirming] = useState<boolean>()
+  const statusText = messages.status[connection.status] ?? messages.unknownStatus(connection.status)
+  // Rows render again when their provider loads; the times need formatting only once.
+  const created = useMemo(() => formatDateTime(connection.createTime, messages.never), [connection.createTime, messages.never])
+  const updated = useMemo(() => formatDateTime(connection.updateTime, messages.never), [connection.updateTime, messages.never])
+  return (
+    <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider} aria-rowindex={rowIndex}>
+      <th scope="row" className="plugboard-connection-provider">
+        <span className="plugboard-clamp" title={displayName.length > 40 ? displayName : undefined}>
+          {displayName}
+        </span>
+        {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
+        {connection.providerWorkspaceRef ? <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span> : null}
+      </th>
+      <td>
+        <span className="plugboard-status" data-status={connection.status}>
+          {statusText}
+        </span>
+      </td>
+      <td>{messages.scheme[connection.authScheme] ?? connection.authScheme}</td>
+      <td>
+        <time dateTime={connection.createTime}>{created}</time>
+      </td>
+      <td>
+        {connection.updateTime ? <time dateTime={connection.updateTime}>{updated}</time> : messages.never}
+      </td>
+      <td ref={actions} className="plugboard-connection-actions">
+        <ReconnectAction
+          connection={connection}
+          provider={provider}
+          cell={actions}
+          onReconnect={on.onReconnect}
+          onError={on.onError}
+        />
+        {canDelete ? (
+          <>
+            <button
+              type="button"
+              className="plugboard-button"
+              data-variant="danger-ghost"
+              aria-label={messages.deleteProvider(displayName)}
+              onClick={() => setConfirming(true)}
+            >
+              {messages.delete}
+            </button>
+            {confirming === undefined ? null : (
+              <DeleteConnectionDialog
+                connection={connection}
+                displayName={displayName}
+                open={confirming}
+                onClose={() => setConfirming(false)}
+                onDelete={on.onDelete}
+                onError={on.onError}
+              />
+            )}
+          </>
+        ) : null}
+      </td>
+    </tr>
+  )
+})
+
+interface ReconnectActionProps extends Pick<ConnectionRowProps, 'connection' | 'provider' | 'onReconnect' | 'onError'> {
+  /** The cell the action sits in. */
+  cell: RefObject<HTMLTableCellElement | null>
+}
+
+/**
+ * A row's Reconnect: until pressed, a plain button looking and named exactly like
+ * `<ConnectButton variant="reconnect">`; once pressed, that `ConnectButton` itself, so every
+ * reconnect (form, sign-in window, multi-step) runs through the one implementation.
+ */
+function ReconnectAction({ connection, provider, cell, onReconnect, onError }: ReconnectActionProps) {
+  const { messages } = useConnectContext('ConnectionList')
+  const [engaged, setEngaged] = useState(false)
+  if (provider.status === 'error') {
+    // As ConnectButton says it, without mounting one: a new observer of a failed query fetches it
+    // again at once, so the row would wait out the kit's retries a second time.
+    return (
+      <div className="plugboard plugboard-connect" data-state="error" data-provider={connection.provider}>
+        <div className="plugboard-connect-error" role="alert">
+          <p className="plugboard-message" data-tone="error">
+            {provider.loaded ? messages.connectionsError : messages.providerLoadError(provider.displayName)}{' '}
+            {describeError(provider.error, messages, provider.displayName)} <RequestReference error={provider.error} />
+          </p>
+          <button type="button" className="plugboard-button" data-variant="secondary" onClick={provider.retry}>
+            {messages.retry}
+          </button>
+        </div>
+      </div>
+    )
+  }
+  // A provider with no method the kit can run gets the full button at once: it says why.
+  if (engaged || provider.status === 'unsupported') {
+    return <ConnectButton provider={connection.provider} connection={connection} variant="reconnect" onSuccess={onReconnect} onError={onError} />
+  }
+  const ready = provider.status === 'ready'
+  const label = ready ? messages.reconnect : messages.loadingProvider
+  return (
+    <div className="plugboard plugboard-connect" data-state={ready ? 'connected' : 'loading'} data-provider={connection.provider}>
+      <button
+        type="button"
+        className="plugboard-button plugboard-connect-button"
+        data-variant="secondary"
+        aria-disabled={!ready}
+        aria-busy={!ready}
+        aria-label={messages.reconnectProvider(provider.displayName)}
+        title={label.length > 40 ? label : undefined}
+        onClick={() => {
+          if (!ready) return
+          // A sign-in window must open inside the click or the browser blocks it. So the full
+          // button is mounted now, synchronously (the provider is already loaded, so it is ready
+          // at once), takes over focus, and is handed this same click.
+          flushSync(() => setEngaged(true))
+          const button = cell.current?.querySelector<HTMLButtonElement>('.plugboard-connect-button')
+          button?.focus()
+          button?.click()
+        }}
+      >
+        <span className="plugboard-clamp">{label}</span>
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+/** How lists show a time: the locale's medium date and short time ("Nov 20, 2026, 8:30 AM"). */
+export const dateTimeStyle: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it resolves the locale
+// and loads its patterns), so each locale and options pair is built once per page and reused.
+const formats = new Map<string, Intl.DateTimeFormat>()
+// The one lists use, held apart so formatting a row does not even build a cache key.
+let listFormat: Intl.DateTimeFormat | undefined
+
+/**
+ * The shared `Intl.DateTimeFormat` for a locale (the browser's when `undefined`) and options,
+ * created on first use and reused after.
+ */
+export function dateTimeFormat(locale?: string | string[], options: Intl.DateTimeFormatOptions = dateTimeStyle): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? null, options])
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    formats.set(key, format)
+  }
+  return format
+}
+
+/**
+ * An ISO 8601 time in the browser's locale (medium date, short time), or `fallback` when it is
+ * missing or not a date.
+ *
+ * @example
+ * formatDateTime(connection.updateTime, messages.never)
+ */
+export function formatDateTime(iso: string | undefined, fallback: string): string {
+  if (!iso) return fallback
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return fallback
+  listFormat ??= dateTimeFormat()
+  return listFormat.format(date)
+}
