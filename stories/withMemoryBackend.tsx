@@ -2,18 +2,20 @@ import type { Decorator } from '@storybook/react-vite'
 import { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ConnectProvider } from '../src/index'
-import { createMemoryBackend, memoryProviders } from '../test/memoryBackend'
-import type { MemoryBackend } from '../test/memoryBackend'
+import { createMemoryBackend, sampleProviders } from '../src/testing'
+import type { MemoryBackend } from '../src/testing'
 
 /**
- * A story loader that creates this render's memory backend (over `memoryProviders`), so every
- * story, and every re-run of one, starts with no connections, no delay and no recorded calls.
+ * A story loader that creates this render's memory backend (the testing kit's, over its
+ * `sampleProviders`), so every story, and every re-run of one, starts with no connections, no
+ * delay, no faults and no recorded calls.
  */
-export const memoryLoader = async (): Promise<{ memory: MemoryBackend }> => ({ memory: createMemoryBackend({ providers: memoryProviders }) })
+export const memoryLoader = async (): Promise<{ memory: MemoryBackend }> => ({ memory: createMemoryBackend({ providers: sampleProviders }) })
 
 /**
  * The memory backend `memoryLoader` created for this render, from a play function's (or a
- * decorator's) `loaded`: `calls`, `saved`, `connections`, `setDelay(ms)`, `failNext(error)`.
+ * decorator's) `loaded`: `calls`, `saved`, `connections`, `setDelay(ms)`, `failNext(error)`,
+ * `fail(method, fault)`, `completeOAuth()`.
  *
  * @example
  * play: async ({ canvas, loaded }) => {

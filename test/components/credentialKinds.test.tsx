@@ -14,7 +14,7 @@ import ed25519KeyPem from '../fixtures/pem/ed25519-key.pem?raw'
 import encryptedKeyPem from '../fixtures/pem/encrypted-key.pem?raw'
 import legacyEncryptedKeyPem from '../fixtures/pem/legacy-encrypted-key.pem?raw'
 import rsaLegacyKeyPem from '../fixtures/pem/rsa-legacy-key.pem?raw'
-import { createMemoryBackend, memoryProviders } from '../memoryBackend'
+import { createMemoryBackend, sampleProviders as memoryProviders } from '../../src/testing'
 import { renderWithKit } from '../renderWithKit'
 
 const REFUSED = 'The provider refused this value.'

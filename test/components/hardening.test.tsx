@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ampersand, AuthSchemeForm, ConnectButton, ConnectError, ConnectionList } from '../../src/index'
 import type { ConnectBackend, ProviderSpec } from '../../src/index'
-import { createMemoryBackend, memoryProviders } from '../memoryBackend'
+import { createMemoryBackend, sampleProviders as memoryProviders } from '../../src/testing'
 import { spyOnPopups } from '../popups'
 import { renderWithKit } from '../renderWithKit'
 

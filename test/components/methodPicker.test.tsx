@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { AuthSchemeForm } from '../../src/index'
 import { expectNoAxeViolations } from '../axe'
-import { createMemoryBackend, memoryProviders } from '../memoryBackend'
+import { createMemoryBackend, sampleProviders as memoryProviders } from '../../src/testing'
 import { renderWithKit } from '../renderWithKit'
 
 const PICKER = 'How do you want to connect?'

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
 
 // The folders under src/ are layers: components → hooks → flows and schemes → model. Platform
-// adapters (backends/<platform>/) sit beside them and only the barrel imports them.
+// adapters (backends/<platform>/) sit beside them and only the barrel imports them; the test kit
+// (testing/) sits apart, entered through its own barrel.
 
 const src = fileURLToPath(new URL('../../src', import.meta.url))
 const files = (dir: string): string[] =>
@@ -36,6 +37,8 @@ const allowed: Record<string, string[]> = {
   hooks: ['model', 'schemes', 'flows'],
   components: ['model', 'schemes', 'flows', 'hooks'],
   backends: ['model'],
+  // The test kit for host apps (`@plugboard/react/testing`) speaks the model and the adapters' wire shapes.
+  testing: ['model', 'backends'],
   barrel: ['model', 'schemes', 'flows', 'hooks', 'components', 'backends'],
 }
 
