@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vite'
+import { declarations } from './scripts/declarations.js'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -29,15 +31,6 @@ const chromium = () => ({
   screenshotFailures: false,
 })
 
-const external = [
-  'react',
-  'react-dom',
-  '@tanstack/react-query',
-  'react-hook-form',
-  '@hookform/resolvers',
-  'zod',
-]
-
 export default defineConfig({
   plugins: [
     react(),
@@ -56,13 +49,27 @@ export default defineConfig({
   // needs so the first browser run does not reload the page mid-test.
   optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats'] },
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    lib: {
+      // The main entry; the credential forms, eager (`@plugboard/react/forms`: the main entry loads
+      // them on demand); the test kit for host apps (`@plugboard/react/testing`).
+      entry: { index: 'src/index.ts', forms: 'src/forms.ts', 'testing/index': 'src/testing/index.ts' },
+      formats: ['es'],
+    },
     sourcemap: true,
     copyPublicDir: false,
     // Vite 8 bundles with Rolldown; `rollupOptions` is its deprecated alias.
     rolldownOptions: {
-      external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
-      output: { banner: "'use client';" },
+      // Every package import stays an import (dependencies, peers, and the test kit's msw): the host
+      // installs them once. Only the kit's own modules are built.
+      external: (id) => !id.startsWith('.') && !id.startsWith('\0') && !isAbsolute(id),
+      // One output file per source module, so each keeps its own `'use client'` directive: only
+      // components, hooks and contexts are client modules, and adapters, errors and key factories
+      // stay importable from React Server Components.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      // Declarations (`.d.ts` + maps, with `.js` in relative imports) and each entry's `require` shim.
+      plugins: [declarations({ tsconfig: `${root}tsconfig.build.json`, rootDir: `${root}src` })],
+      // Emitting declarations type-checks the sources, so it is most of the build by design.
+      checks: { bundlerTimings: false },
     },
   },
   test: {

@@ -2,7 +2,8 @@
 // descriptors, all over the neutral model. Platform adapters sit beside them under `backends/`.
 
 // Components
-export { AuthSchemeForm } from './components/AuthSchemeForm'
+// The credential form loads on first use; `@plugboard/react/forms` has it (and its hook) eagerly.
+export { AuthSchemeFormLoader as AuthSchemeForm } from './components/AuthSchemeFormLoader'
 export type { AuthSchemeFormProps } from './components/AuthSchemeForm'
 export { ConnectButton } from './components/ConnectButton'
 export type { ConnectButtonProps } from './components/ConnectButton'
@@ -16,7 +17,6 @@ export { HelpText } from './components/HelpText'
 export type { HelpTextProps } from './components/HelpText'
 export { OAuthStatus } from './components/OAuthStatus'
 export type { OAuthStatusProps } from './components/OAuthStatus'
-export { CredentialField } from './components/CredentialField'
 export { RequestReference } from './components/RequestReference'
 export type { RequestReferenceProps } from './components/RequestReference'
 
@@ -24,7 +24,6 @@ export type { RequestReferenceProps } from './components/RequestReference'
 export { useConnectContext } from './hooks/ConnectContext'
 export type { ConnectContextValue } from './hooks/ConnectContext'
 export { connectKeys } from './hooks/queryKeys'
-export { useAuthSchemeForm } from './hooks/useAuthSchemeForm'
 export type { AuthSchemeFormState, MethodOptionProps, UseAuthSchemeFormOptions } from './hooks/useAuthSchemeForm'
 export { useConnect } from './hooks/useConnect'
 export type { ConnectState, UseConnectOptions } from './hooks/useConnect'
@@ -95,6 +94,7 @@ export { guardSecrets, redactError, redactText, secretsOf } from './model/redact
 // Backends
 export { ampersand } from './backends/ampersand/ampersand'
 export type { AmpersandOptions } from './backends/ampersand/ampersand'
+export type { AmpersandProviderName } from './model/providerNames'
 export { providerInfoSchema, toProviderSpec } from './backends/ampersand/catalog'
 export type { CustomAuthInput, MetadataInput, ProviderInfo } from './backends/ampersand/catalog'
 export { customAuthProtocol, oauthResultProtocol } from './backends/ampersand/protocols'

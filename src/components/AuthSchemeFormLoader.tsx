@@ -14,8 +14,12 @@ export function preloadAuthSchemeForm(): void {
 }
 
 /**
- * `AuthSchemeForm`, loaded on first use: says it is loading meanwhile, and offers Retry if the
- * download fails.
+ * The credential form for one provider, loaded on first use (the main entry's `AuthSchemeForm`): says
+ * it is loading meanwhile, offers Retry if the download fails, then renders `AuthSchemeForm` from
+ * `@plugboard/react/forms` with the same props.
+ *
+ * @example
+ * <AuthSchemeForm provider="openAI" onSuccess={close} />
  */
 export function AuthSchemeFormLoader(props: AuthSchemeFormProps) {
   const { messages } = useConnectContext('AuthSchemeFormLoader')

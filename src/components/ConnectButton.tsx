@@ -1,5 +1,6 @@
 'use client'
 import type { ReactNode } from 'react'
+import type { AmpersandProviderName } from '../model/providerNames'
 import { AuthSchemeFormLoader, preloadAuthSchemeForm } from './AuthSchemeFormLoader'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
@@ -12,6 +13,8 @@ import { useConnect } from '../hooks/useConnect'
 
 /** Props of {@link ConnectButton}. */
 export interface ConnectButtonProps extends UseConnectOptions {
+  /** The provider's id: Ampersand's catalog names autocomplete; any other id (a Versori template) works too. */
+  provider: AmpersandProviderName | (string & {})
   /** Button content. @default "Connect {provider}" or "Reconnect" */
   children?: ReactNode
   /** Extra class on the root element. */
