@@ -47,7 +47,9 @@ export default defineConfig({
   publicDir: '.storybook/public',
   // The fake Versori platform (tests, stories) compiles its contract in the page; pre-bundle what it
   // needs so the first browser run does not reload the page mid-test.
-  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats'] },
+  // The credential forms are imported on demand: pre-bundle their dependencies too, or Vite finds them
+  // on the first dialog and reloads the page under a running test.
+  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', '@hookform/resolvers/standard-schema', 'zod/mini'] },
   build: {
     lib: {
       // The main entry; the credential forms, eager (`@plugboard/react/forms`: the main entry loads

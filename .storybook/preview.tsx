@@ -2,6 +2,7 @@ import type { Preview } from '@storybook/react-vite'
 import { setupWorker } from 'msw/browser'
 import { configure } from 'storybook/test'
 import type { FakeEndpoint, FakeFault, SeedConnection } from '../test/fakePlatform'
+import { preloadAuthSchemeForm } from '../src/index'
 import { platform } from '../test/platform'
 import '../src/styles.css'
 
@@ -27,6 +28,8 @@ const preview: Preview = {
   },
   loaders: [
     async ({ parameters }) => {
+      // The forms are a chunk of their own, loaded on first open: in place before any play function.
+      await preloadAuthSchemeForm()
       if (!worker) {
         worker = setupWorker(...platform.handlers)
         await worker.start({

@@ -3,7 +3,7 @@
 
 // Components
 // The credential form loads on first use; `@plugboard/react/forms` has it (and its hook) eagerly.
-export { AuthSchemeFormLoader as AuthSchemeForm } from './components/AuthSchemeFormLoader'
+export { AuthSchemeFormLoader as AuthSchemeForm, preloadAuthSchemeForm } from './components/AuthSchemeFormLoader'
 export type { AuthSchemeFormProps } from './components/AuthSchemeForm'
 export { ConnectButton } from './components/ConnectButton'
 export type { ConnectButtonProps } from './components/ConnectButton'

@@ -8,9 +8,19 @@ import { lazyModule } from './lazyModule'
 // buttons only open sign-in windows never downloads them.
 const formModule = lazyModule(() => import('./AuthSchemeForm'))
 
-/** Starts downloading the credential form (on hover or focus of a button that opens one). */
-export function preloadAuthSchemeForm(): void {
-  formModule.load().catch(() => undefined)
+/**
+ * Starts downloading the credential forms (a `ConnectButton` does so on hover or focus). Call it
+ * yourself to fetch them ahead of time, e.g. when a settings page opens; resolves once they are
+ * in, and never rejects (a failed download is tried again on first use).
+ *
+ * @example
+ * useEffect(() => void preloadAuthSchemeForm(), [])
+ */
+export function preloadAuthSchemeForm(): Promise<void> {
+  return formModule.load().then(
+    () => undefined,
+    () => undefined,
+  )
 }
 
 /**
@@ -59,9 +69,10 @@ export function AuthSchemeFormLoader(props: AuthSchemeFormProps) {
       </div>
     )
   }
+  // The same loading state the form shows while it loads the provider: one continuous "Loading…".
   return (
-    <p className="plugboard-message plugboard-form-loading" role="status">
-      {messages.loadingProvider}
-    </p>
+    <div className={['plugboard', 'plugboard-form', props.className].filter(Boolean).join(' ')} data-state="loading" role="status" aria-busy="true">
+      <p className="plugboard-message">{messages.loadingProvider}</p>
+    </div>
   )
 }

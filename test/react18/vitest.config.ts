@@ -13,6 +13,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [react()],
   publicDir: '.storybook/public',
+  // As in the main config: what the fake platforms and the on-demand forms import, pre-bundled up
+  // front, so Vite never reloads the page under a running test.
+  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', '@hookform/resolvers/standard-schema', 'zod/mini'] },
   resolve: {
     alias: [
       { find: /^react$/, replacement: file('react/index.js') },
