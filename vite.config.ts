@@ -49,7 +49,7 @@ export default defineConfig({
   // needs so the first browser run does not reload the page mid-test.
   // The credential forms are imported on demand: pre-bundle their dependencies too, or Vite finds them
   // on the first dialog and reloads the page under a running test.
-  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', '@hookform/resolvers/standard-schema', 'zod/mini'] },
+  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', 'zod/mini'] },
   build: {
     lib: {
       // The main entry; the credential forms, eager (`@plugboard/react/forms`: the main entry loads

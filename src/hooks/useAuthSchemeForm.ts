@@ -1,5 +1,4 @@
 'use client'
-import { standardSchemaResolver } from '@hookform/resolvers/standard-schema'
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { ChangeEvent, FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
@@ -19,6 +18,7 @@ import { useInvalidateConnections } from './useInvalidateConnections'
 import type { OAuthFlow } from './useOAuthFlow'
 import { startSteps, useOAuthFlow } from './useOAuthFlow'
 import { useProviderScheme } from './useProviderScheme'
+import { resolveWithSchema } from './schemaResolver'
 import type { SchemeFieldProps } from './useSchemeFields'
 import { useSchemeFields } from './useSchemeFields'
 import { useUpdateConnection } from './useUpdateConnection'
@@ -121,10 +121,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   const messagesRef = useRef(messages)
   messagesRef.current = messages
   const resolver = useCallback<Resolver<FieldValues>>(
-    (values, context, resolverOptions) =>
-      methodRef.current
-        ? standardSchemaResolver(methodSchema(methodRef.current, messagesRef.current))(values, context, resolverOptions as never)
-        : { values, errors: {} },
+    (values) => (methodRef.current ? resolveWithSchema(methodSchema(methodRef.current, messagesRef.current), values) : { values, errors: {} }),
     [],
   )
   const form = useForm<FieldValues>({

@@ -15,7 +15,7 @@ export default defineConfig({
   publicDir: '.storybook/public',
   // As in the main config: what the fake platforms and the on-demand forms import, pre-bundled up
   // front, so Vite never reloads the page under a running test.
-  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', '@hookform/resolvers/standard-schema', 'zod/mini'] },
+  optimizeDeps: { include: ['yaml', 'ajv', 'ajv-formats', 'react-hook-form', 'zod/mini'] },
   resolve: {
     alias: [
       { find: /^react$/, replacement: file('react/index.js') },
