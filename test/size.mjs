@@ -1,7 +1,7 @@
 // Prints what the kit costs a host, from the built package (`npm run build` first), against the
 // budgets of issue 9. Every figure is an esbuild bundle (minified, browser, production) gzipped at
 // level 9, "beyond React and React Query": react, react-dom and @tanstack/react-query are the
-// host's own peers and stay external; react-hook-form, the resolver and zod/mini are counted.
+// host's own peers and stay external; react-hook-form and zod/mini (the form stack) are counted.
 // Figures with React Query counted too are printed beside them. Run: `node test/size.mjs`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
