@@ -22,6 +22,50 @@ configure({ asyncUtilTimeout: 3000 })
 let worker: ReturnType<typeof setupWorker> | undefined
 
 const preview: Preview = {
+  // Toolbar switches: the kit's theme and the writing direction of the page around it.
+  globalTypes: {
+    theme: {
+      description: 'Plugboard theme (data-theme on the page around the kit)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'system', title: 'System' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Writing direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', dir: 'ltr' },
+  decorators: [
+    // A host page in the chosen theme: `data-theme` on an ancestor themes every kit root below, and
+    // the page is painted with the kit's surface (the kit paints none), so contrast checks see the
+    // background a real page would give. `plugboard` on the wrapper is only for its tokens.
+    (Story, { globals }) => (
+      <div
+        className="plugboard"
+        data-theme={globals.theme}
+        dir={globals.dir}
+        style={{ background: 'var(--plugboard-surface)', padding: '1rem', minBlockSize: '100%' }}
+      >
+        <Story />
+      </div>
+    ),
+  ],
   parameters: {
     layout: 'padded',
     a11y: { test: 'error' },

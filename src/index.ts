@@ -86,6 +86,8 @@ export type {
   UnavailableMethod,
 } from './model/ProviderSpec'
 export { ConnectError, isConnectError } from './model/ConnectError'
+export { newFlowId } from './model/ConnectEvent'
+export type { ConnectEvent, ConnectEventBase, ConnectEventDetail, ConnectEventHandler, ConnectEventType } from './model/ConnectEvent'
 export type { ConnectErrorKind, ConnectErrorOptions } from './model/ConnectError'
 export { describeError, describeUnsupported } from './model/describeError'
 export { absoluteBaseUrl, defaultConnectionName, isolate, safeUrl } from './model/connectionName'

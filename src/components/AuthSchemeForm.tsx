@@ -111,21 +111,21 @@ function Facts({ facts }: { facts: SchemeFact[] }) {
  * <AuthSchemeForm provider="openAI" onSuccess={(connection) => navigate('/integrations')} />
  */
 export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeFormProps) {
-  const { messages } = useConnectContext('AuthSchemeForm')
+  const { messages, theme } = useConnectContext('AuthSchemeForm')
   const state = useAuthSchemeForm(options)
   const { status, method, displayName } = state
   const classes = ['plugboard', 'plugboard-form', className].filter(Boolean).join(' ')
 
   if (status === 'loading') {
     return (
-      <div className={classes} data-state="loading" role="status" aria-busy="true">
+      <div className={classes} data-theme={theme} data-state="loading" role="status" aria-busy="true">
         <p className="plugboard-message">{messages.loadingProvider}</p>
       </div>
     )
   }
   if (status === 'error' || status === 'unsupported' || !method) {
     return (
-      <div className={classes} data-state={status}>
+      <div className={classes} data-theme={theme} data-state={status}>
         <p className="plugboard-message" data-tone="error" role="alert">
           {status === 'error' ? `${messages.providerLoadError(displayName)} ${state.formError ?? ''}`.trim() : describeUnsupported(state.spec, messages, displayName)}
         </p>
@@ -149,6 +149,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
   return (
     <form
       className={classes}
+      data-theme={theme}
       data-state={state.isPending ? 'pending' : 'idle'}
       data-method={method.id}
       data-flow={method.flow}

@@ -32,7 +32,7 @@ export function preloadAuthSchemeForm(): Promise<void> {
  * <AuthSchemeForm provider="openAI" onSuccess={close} />
  */
 export function AuthSchemeFormLoader(props: AuthSchemeFormProps) {
-  const { messages } = useConnectContext('AuthSchemeFormLoader')
+  const { messages, theme } = useConnectContext('AuthSchemeFormLoader')
   const [module, setModule] = useState(formModule.current)
   const [failed, setFailed] = useState(false)
   const [attempt, setAttempt] = useState(0)
@@ -71,7 +71,7 @@ export function AuthSchemeFormLoader(props: AuthSchemeFormProps) {
   }
   // The same loading state the form shows while it loads the provider: one continuous "Loading…".
   return (
-    <div className={['plugboard', 'plugboard-form', props.className].filter(Boolean).join(' ')} data-state="loading" role="status" aria-busy="true">
+    <div className={['plugboard', 'plugboard-form', props.className].filter(Boolean).join(' ')} data-theme={theme} data-state="loading" role="status" aria-busy="true">
       <p className="plugboard-message">{messages.loadingProvider}</p>
     </div>
   )

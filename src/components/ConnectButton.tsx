@@ -39,7 +39,7 @@ export interface ConnectButtonProps extends UseConnectOptions {
  * <ConnectButton provider="salesforce" onSuccess={(connection) => setConnectedId(connection.id)} />
  */
 export function ConnectButton({ children, className, variant = 'full', showLogo = false, ...options }: ConnectButtonProps) {
-  const { messages } = useConnectContext('ConnectButton')
+  const { messages, theme } = useConnectContext('ConnectButton')
   const c = useConnect(options)
   const existing = c.existingConnection
   const reconnecting = existing !== undefined
@@ -60,6 +60,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
   return (
     <div
       className={['plugboard', 'plugboard-connect', className].filter(Boolean).join(' ')}
+      data-theme={theme}
       data-state={c.status === 'ready' ? (c.oauth.isActive ? 'pending' : reconnecting ? 'connected' : 'idle') : c.status}
       data-provider={options.provider}
     >
@@ -133,6 +134,8 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
             onSuccess={c.completeForm}
             onError={options.onError}
             onCancel={options.onCancel}
+            onEvent={options.onEvent}
+            flowId={c.flowId}
             onDismiss={c.closeForm}
           />
         </Dialog>

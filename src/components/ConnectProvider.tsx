@@ -1,10 +1,11 @@
 'use client'
 import { QueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { ConnectContext } from '../hooks/ConnectContext'
 import type { ConnectContextValue } from '../hooks/ConnectContext'
 import type { ConnectBackend } from '../model/ConnectBackend'
+import type { ConnectEvent, ConnectEventHandler } from '../model/ConnectEvent'
 import type { ConnectMessages } from '../model/messages'
 import { defaultMessages } from '../model/messages'
 import { guardSecrets } from '../model/redact'
@@ -32,6 +33,21 @@ export interface ConnectProviderProps {
   queryClient?: QueryClient
   /** Overrides for any of the kit's strings. @default English `defaultMessages` */
   messages?: Partial<ConnectMessages>
+  /**
+   * The colour theme: `'light'`, `'dark'`, or `'system'` (follows the person's
+   * `prefers-color-scheme`). Unset, the kit renders no `data-theme` of its own: it follows a
+   * `data-theme` on one of your ancestors (`<html data-theme="dark">`), else looks light, so a light
+   * page never gets a dark kit by surprise. Choose `'system'` only if your page follows it too: the
+   * kit paints no page background.
+   * @default unset: an ancestor's `data-theme`, else `'light'`
+   */
+  theme?: 'light' | 'dark' | 'system'
+  /**
+   * Receives every event of every flow below (opened, method chosen, submitted, window opened,
+   * blocked or closed, error, succeeded, cancelled, deleted), after the component's own `onEvent`.
+   * Events carry a `flowId` and never a secret; a handler that throws is logged and ignored.
+   */
+  onEvent?: ConnectEventHandler
   /** The kit's components and your UI built on its hooks. */
   children?: ReactNode
 }
@@ -75,14 +91,20 @@ export function ConnectProvider(props: ConnectProviderProps) {
 
   // Every backend, the kit's or a host's own, is guarded once: secrets never leave inside an error.
   const guarded = useMemo(() => guardSecrets(backend), [backend])
+  // A new handler each render must not re-render every kit component: hand down one that reads the latest.
+  const onEventRef = useRef(props.onEvent)
+  onEventRef.current = props.onEvent
+  const [onEvent] = useState(() => (event: ConnectEvent) => onEventRef.current?.(event))
   const value = useMemo<ConnectContextValue>(
     () => ({
       backend: guarded,
       scope: { groupRef, groupName, consumerRef, consumerName },
       queryClient,
       messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      theme: props.theme,
+      onEvent,
     }),
-    [guarded, groupRef, groupName, consumerRef, consumerName, queryClient, messages],
+    [guarded, groupRef, groupName, consumerRef, consumerName, queryClient, messages, onEvent, props.theme],
   )
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>
 }

@@ -5,6 +5,7 @@ import { useConnections } from '../hooks/useConnections'
 import { useProviderSummaries } from '../hooks/useProviderSummaries'
 import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import type { ConnectEvent, ConnectEventHandler } from '../model/ConnectEvent'
 import { describeError } from '../model/describeError'
 import { ConnectionPager } from './ConnectionPager'
 import { ConnectionRow } from './ConnectionRow'
@@ -20,6 +21,8 @@ export interface ConnectionListProps {
   onDelete?: (connection: Connection) => void
   /** Called with any failed reconnect or delete. */
   onError?: (error: ConnectError) => void
+  /** Receives the events of every reconnect and delete (see `ConnectEvent`), before the provider's `onEvent`. */
+  onEvent?: ConnectEventHandler
   /** Extra class on the root element. */
   className?: string
   /**
@@ -44,7 +47,7 @@ const noConnections: Connection[] = []
  * <ConnectionList onDelete={(c) => toast(`${c.provider} disconnected`)} />
  */
 export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE, ...callbacks }: ConnectionListProps) {
-  const { messages, backend } = useConnectContext('ConnectionList')
+  const { messages, backend, theme } = useConnectContext('ConnectionList')
   // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
   const canDelete = typeof backend.deleteConnection === 'function'
   const list = useConnections()
@@ -75,11 +78,13 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
     onReconnect: (connection: Connection) => latest.current.onReconnect?.(connection),
     onDelete: (connection: Connection) => latest.current.onDelete?.(connection),
     onError: (error: ConnectError) => latest.current.onError?.(error),
+    onEvent: (event: ConnectEvent) => latest.current.onEvent?.(event),
   }))
 
   return (
     <section
       className={['plugboard', 'plugboard-connection-list', className].filter(Boolean).join(' ')}
+      data-theme={theme}
       aria-labelledby={headingId}
       aria-busy={list.isFetching}
       data-state={state}

@@ -6,6 +6,8 @@ import { useConnectContext } from '../hooks/ConnectContext'
 import type { ProviderSummary } from '../hooks/useProviderSummaries'
 import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import type { ConnectEventDetail, ConnectEventHandler } from '../model/ConnectEvent'
+import { emitConnectEvent, errorDetail, newFlowId } from '../model/ConnectEvent'
 import { describeError } from '../model/describeError'
 import { formatDateTime } from '../model/formatDate'
 import { ConnectButton } from './ConnectButton'
@@ -28,6 +30,8 @@ export interface ConnectionRowProps {
   onDelete: (connection: Connection) => void
   /** Called with a failed reconnect or delete. */
   onError: (error: ConnectError) => void
+  /** Receives the row's reconnect and delete events, before the provider's `onEvent`. */
+  onEvent: ConnectEventHandler
 }
 
 /**
@@ -36,7 +40,11 @@ export interface ConnectionRowProps {
  * confirmation mount only in the row someone acts on, and stay for as long as the row does.
  */
 export const ConnectionRow = memo(function ConnectionRow({ connection, provider, canDelete, rowIndex, ...on }: ConnectionRowProps) {
-  const { messages } = useConnectContext('ConnectionList')
+  const { messages, onEvent } = useConnectContext('ConnectionList')
+  // A delete is an attempt of its own, from pressing Delete to its outcome.
+  const deleteFlow = useRef('')
+  const reportDelete = (detail: ConnectEventDetail) =>
+    emitConnectEvent([on.onEvent, onEvent], detail, { flowId: deleteFlow.current, provider: connection.provider })
   const { displayName } = provider
   const actions = useRef<HTMLTableCellElement>(null)
   // undefined until Delete is first pressed: only then does the row mount its dialog.
@@ -73,6 +81,7 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
           cell={actions}
           onReconnect={on.onReconnect}
           onError={on.onError}
+          onEvent={on.onEvent}
         />
         {canDelete ? (
           <>
@@ -81,7 +90,10 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
               className="plugboard-button"
               data-variant="danger-ghost"
               aria-label={messages.deleteProvider(displayName)}
-              onClick={() => setConfirming(true)}
+              onClick={() => {
+                deleteFlow.current = newFlowId()
+                setConfirming(true)
+              }}
             >
               {messages.delete}
             </button>
@@ -91,8 +103,14 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
                 displayName={displayName}
                 open={confirming}
                 onClose={() => setConfirming(false)}
-                onDelete={on.onDelete}
-                onError={on.onError}
+                onDelete={(deleted) => {
+                  reportDelete({ type: 'deleted', connectionId: deleted.id })
+                  on.onDelete(deleted)
+                }}
+                onError={(error) => {
+                  reportDelete(errorDetail(error))
+                  on.onError(error)
+                }}
               />
             )}
           </>
@@ -102,7 +120,7 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
   )
 })
 
-interface ReconnectActionProps extends Pick<ConnectionRowProps, 'connection' | 'provider' | 'onReconnect' | 'onError'> {
+interface ReconnectActionProps extends Pick<ConnectionRowProps, 'connection' | 'provider' | 'onReconnect' | 'onError' | 'onEvent'> {
   /** The cell the action sits in. */
   cell: RefObject<HTMLTableCellElement | null>
 }
@@ -112,14 +130,14 @@ interface ReconnectActionProps extends Pick<ConnectionRowProps, 'connection' | '
  * `<ConnectButton variant="reconnect">`; once pressed, that `ConnectButton` itself, so every
  * reconnect (form, sign-in window, multi-step) runs through the one implementation.
  */
-function ReconnectAction({ connection, provider, cell, onReconnect, onError }: ReconnectActionProps) {
-  const { messages } = useConnectContext('ConnectionList')
+function ReconnectAction({ connection, provider, cell, onReconnect, onError, onEvent }: ReconnectActionProps) {
+  const { messages, theme } = useConnectContext('ConnectionList')
   const [engaged, setEngaged] = useState(false)
   if (provider.status === 'error') {
     // As ConnectButton says it, without mounting one: a new observer of a failed query fetches it
     // again at once, so the row would wait out the kit's retries a second time.
     return (
-      <div className="plugboard plugboard-connect" data-state="error" data-provider={connection.provider}>
+      <div className="plugboard plugboard-connect" data-theme={theme} data-state="error" data-provider={connection.provider}>
         <div className="plugboard-connect-error" role="alert">
           <p className="plugboard-message" data-tone="error">
             {provider.loaded ? messages.connectionsError : messages.providerLoadError(provider.displayName)}{' '}
@@ -134,12 +152,12 @@ function ReconnectAction({ connection, provider, cell, onReconnect, onError }: R
   }
   // A provider with no method the kit can run gets the full button at once: it says why.
   if (engaged || provider.status === 'unsupported') {
-    return <ConnectButton provider={connection.provider} connection={connection} variant="reconnect" onSuccess={onReconnect} onError={onError} />
+    return <ConnectButton provider={connection.provider} connection={connection} variant="reconnect" onSuccess={onReconnect} onError={onError} onEvent={onEvent} />
   }
   const ready = provider.status === 'ready'
   const label = ready ? messages.reconnect : messages.loadingProvider
   return (
-    <div className="plugboard plugboard-connect" data-state={ready ? 'connected' : 'loading'} data-provider={connection.provider}>
+    <div className="plugboard plugboard-connect" data-theme={theme} data-state={ready ? 'connected' : 'loading'} data-provider={connection.provider}>
       <button
         type="button"
         className="plugboard-button plugboard-connect-button"

@@ -475,3 +475,33 @@ describe('SignInFlow', () => {
     expect(host.windows[0]!.closed).toBe(true)
   })
 })
+
+describe('SignInFlow window reports (onWindow)', () => {
+  test('says when the window opens (at once, or from the click after a block) and when it closes unanswered', async () => {
+    const changes: string[] = []
+    const { flow, host, events } = setup({ onWindow: (change) => changes.push(change) })
+    host.blocking = true
+    flow.start(async () => redirect('https://provider.test/authorize'))
+    expect(changes).toEqual([])
+    host.blocking = false
+    flow.openBlockedWindow()
+    await settle()
+    expect(changes).toEqual(['opened'])
+    host.windows[0]!.closed = true
+    await settle(1_100)
+    expect(changes).toEqual(['opened', 'closed'])
+    expect(events.map((event) => event.type)).toEqual(['blocked', 'cancelled'])
+  })
+
+  test('a window that answered and closed itself is no unanswered close', async () => {
+    const changes: string[] = []
+    const { flow, host } = setup({ onWindow: (change) => changes.push(change) })
+    flow.start(async () => redirect('https://provider.test/authorize'))
+    await settle()
+    host.deliver(host.windows[0], PLATFORM, { ok: true, id: 'conn-1' })
+    host.windows[0]!.closed = true
+    await settle(1_100)
+    expect(changes).toEqual(['opened'])
+    expect(flow.getSnapshot().status).toBe('succeeded')
+  })
+})

@@ -34,6 +34,8 @@ export interface SignInFlowOptions {
   errors: SignInErrors
   /** Called with every outcome. */
   onEvent?(event: SignInEvent): void
+  /** Called when the attempt's window opens, and when it closes without answering. */
+  onWindow?(change: 'opened' | 'closed'): void
   /** The page hosting the kit. @default window */
   host?: PopupHost
 }
@@ -106,6 +108,7 @@ export class SignInFlow {
     run.window = openPopup(this.host)
     if (run.window) {
       this.set({ status: 'starting' })
+      this.options.onWindow?.('opened')
       this.watch(run)
       this.ask(run, begin)
     } else {
@@ -142,6 +145,7 @@ export class SignInFlow {
     const popup = openPopup(this.host, run.step?.url)
     if (!popup) return
     run.window = popup
+    this.options.onWindow?.('opened')
     this.watch(run)
     if (run.step) this.talk(run)
     this.set({ status: run.step ? 'waiting' : 'starting' })
@@ -279,7 +283,10 @@ export class SignInFlow {
     // Whatever backend produced it, a page that is not https (or loopback http) is never opened.
     if (!safeUrl(step.url)) return this.fail(run, this.options.errors.unsafeUrl())
     // Closed before it showed any page, and not by a page that answered: the person gave up.
-    if (run.window?.closed && !run.answered) return this.cancel()
+    if (run.window?.closed && !run.answered) {
+      this.options.onWindow?.('closed')
+      return this.cancel()
+    }
     run.step = step
     run.answered = false
     if (this.snapshot.status === 'blocked') return // the person's next click opens the page
@@ -289,6 +296,7 @@ export class SignInFlow {
       // Gone (the callback page closes itself), or a form sent the first step: open one now.
       run.window = openPopup(this.host, step.url)
       if (!run.window) return this.block(run)
+      this.options.onWindow?.('opened')
       this.watch(run)
     }
     this.talk(run)
@@ -342,7 +350,9 @@ export class SignInFlow {
       if (!popup?.closed || grace !== undefined) return
       clearInterval(poll)
       grace = setTimeout(() => {
-        if (run === this.run && run.window === popup && !run.answered) void this.closedUnanswered(run)
+        if (run !== this.run || run.window !== popup || run.answered) return
+        this.options.onWindow?.('closed')
+        void this.closedUnanswered(run)
       }, CLOSED_GRACE_MS)
     }, CLOSED_POLL_MS)
     run.cleanup.push(() => {

@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import type { ConnectBackend, ConnectScope } from '../model/ConnectBackend'
+import type { ConnectEventHandler } from '../model/ConnectEvent'
 import type { ConnectMessages } from '../model/messages'
 
 /** What every kit hook reads from `ConnectProvider`. */
@@ -14,6 +15,13 @@ export interface ConnectContextValue {
   queryClient: QueryClient
   /** The strings the kit shows. */
   messages: ConnectMessages
+  /**
+   * The colour theme every component root carries as `data-theme`; undefined renders no attribute,
+   * so the kit follows a `data-theme` on an ancestor of the host's, else looks light.
+   */
+  theme?: 'light' | 'dark' | 'system'
+  /** The host's analytics handler: every event of every flow below the provider. */
+  onEvent?: ConnectEventHandler
 }
 
 /** The kit's context; `ConnectProvider` supplies it. */

@@ -6,6 +6,8 @@ import type { FieldValues, Resolver, UseFormReturn } from 'react-hook-form'
 import type { Connection, SignInStep } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
 import { toConnectError } from '../model/ConnectError'
+import type { ConnectEventDetail, ConnectEventHandler } from '../model/ConnectEvent'
+import { emitConnectEvent, errorDetail, newFlowId } from '../model/ConnectEvent'
 import { describeError } from '../model/describeError'
 import type { ProviderSpec } from '../model/ProviderSpec'
 import { methodSchema } from '../schemes/fieldSchema'
@@ -37,6 +39,16 @@ export interface UseAuthSchemeFormOptions {
   onCancel?: () => void
   /** Sign-in window timeout in milliseconds. @default 300000 */
   popupTimeoutMs?: number
+  /**
+   * Receives the form's events (method chosen, submitted, error, succeeded, and those of its
+   * sign-in window), before the provider's `onEvent`.
+   */
+  onEvent?: ConnectEventHandler
+  /**
+   * The id of the attempt this form belongs to (a `ConnectButton` passes the one its click opened).
+   * @default an id of the form's own, renewed after each success or cancelled window
+   */
+  flowId?: string
 }
 
 /** Prop bags for one choice of the method picker. */
@@ -104,7 +116,7 @@ function redact(text: string, secrets: string[]): string {
  * return <form onSubmit={f.onSubmit}>{f.fields.map((p) => <input key={p.field.name} {...p.inputProps} />)}</form>
  */
 export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthSchemeFormState {
-  const { messages, backend, scope } = useConnectContext('useAuthSchemeForm')
+  const { messages, backend, scope, onEvent } = useConnectContext('useAuthSchemeForm')
   const invalidate = useInvalidateConnections()
   const { status, spec, displayName, methods, error: loadError, retry } = useProviderScheme(options.provider)
   // A reconnect starts on the method the connection was made with (the platform's word, else its scheme).
@@ -115,6 +127,14 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
   latest.current = options
   const connectionId = options.connection?.id
   const existingName = options.connection?.name
+  // Every event of one attempt carries its id: the surrounding button's, else the form's own.
+  const ownFlowId = useRef<string>(undefined)
+  const flowId = () => latest.current.flowId ?? (ownFlowId.current ??= newFlowId())
+  const endAttempt = () => {
+    ownFlowId.current = undefined
+  }
+  const report = (detail: ConnectEventDetail) =>
+    emitConnectEvent([latest.current.onEvent, onEvent], detail, { flowId: flowId(), provider: latest.current.provider })
 
   const methodRef = useRef(method)
   methodRef.current = method
@@ -188,8 +208,11 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     displayName,
     connectionId,
     timeoutMs: options.popupTimeoutMs,
+    onEvent: (event) => latest.current.onEvent?.(event),
+    flowId,
     onSuccess: (connection) => {
       clearSecrets()
+      endAttempt()
       latest.current.onSuccess?.(connection)
     },
     onError: (error) => {
@@ -198,7 +221,10 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       if (Object.keys(error.fieldErrors).length > 0) showFailure(error, form.getValues())
       latest.current.onError?.(error)
     },
-    onCancel: () => latest.current.onCancel?.(),
+    onCancel: () => {
+      endAttempt()
+      latest.current.onCancel?.()
+    },
   })
 
   const showFailure = (error: ConnectError, values: FieldValues) => {
@@ -233,6 +259,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     submittingRef.current = true
     setSubmitting(true)
     setFormError(undefined)
+    report({ type: 'submitted', methodId: method.id })
     try {
       const input = method.toInput(values)
       // Three paths: a `steps` method's first step goes through the platform's flow, which may answer
@@ -252,12 +279,15 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
       } else {
         clearSecrets()
         if (method.flow === 'steps') void invalidate()
+        report({ type: 'succeeded', connectionId: result.connection.id })
+        endAttempt()
         latest.current.onSuccess?.(result.connection)
       }
     } catch (caught) {
       if (!alive.current) return
       const error = toConnectError(caught, messages.networkError)
       showFailure(error, values)
+      report(errorDetail(error))
       latest.current.onError?.(error)
     } finally {
       // The mutation's variables are the credentials; nothing below needs them any more.
@@ -283,6 +313,8 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
         return
       }
       const { provider: _, ...input } = method.toInput(parsed.value)
+      // A second submit while the window is open only raises it: no new submission.
+      if (!oauth.isActive) report({ type: 'submitted', methodId: method.id })
       oauth.start(input)
       return
     }
@@ -295,6 +327,7 @@ export function useAuthSchemeForm(options: UseAuthSchemeFormOptions): AuthScheme
     // A revealed or loaded secret of one method says nothing about the next one's fields.
     view.forget()
     setMethodId(id)
+    report({ type: 'method_chosen', methodId: id })
   }
 
   // One radio per method; none when there is nothing to choose.

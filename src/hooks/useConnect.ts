@@ -2,9 +2,12 @@
 import { useRef, useState } from 'react'
 import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
+import type { ConnectEventDetail } from '../model/ConnectEvent'
+import { emitConnectEvent, newFlowId } from '../model/ConnectEvent'
 import type { ProviderSpec } from '../model/ProviderSpec'
 import type { ResolvedMethod } from '../schemes/resolveMethod'
 import type { UseAuthSchemeFormOptions } from './useAuthSchemeForm'
+import { useConnectContext } from './ConnectContext'
 import { useConnections } from './useConnections'
 import type { OAuthFlow } from './useOAuthFlow'
 import { useOAuthFlow } from './useOAuthFlow'
@@ -14,7 +17,7 @@ import { useProviderScheme } from './useProviderScheme'
  * Options of {@link useConnect}: those of `useAuthSchemeForm`. Without `connection`, the
  * consumer's existing connection to the provider (if any) is the one a click reconnects.
  */
-export type UseConnectOptions = UseAuthSchemeFormOptions
+export type UseConnectOptions = Omit<UseAuthSchemeFormOptions, 'flowId'>
 
 /** What {@link useConnect} returns. */
 export interface ConnectState {
@@ -41,6 +44,8 @@ export interface ConnectState {
   mode: 'form' | 'popup' | undefined
   /** Whether the form dialog is open. */
   isFormOpen: boolean
+  /** The id of the attempt the last `connect()` opened: the form reports its events under it. */
+  flowId: string | undefined
   /** The sign-in window flow (for popup mode). */
   oauth: OAuthFlow
   /** True while a flow is under way: a click must not start another. */
@@ -69,6 +74,7 @@ const healthRank: Record<string, number> = { working: 0, created: 1, bad_credent
  * return <button onClick={c.connect} aria-disabled={c.isBusy}>{c.existingConnection ? 'Reconnect' : 'Connect'}</button>
  */
 export function useConnect(options: UseConnectOptions): ConnectState {
+  const { onEvent } = useConnectContext('useConnect')
   const provider = useProviderScheme(options.provider)
   const { spec, displayName, methods } = provider
   // With several methods the person picks one in the form; a click goes straight on only with one.
@@ -94,6 +100,11 @@ export function useConnect(options: UseConnectOptions): ConnectState {
   const latest = useRef(options)
   latest.current = options
   const [isFormOpen, setFormOpen] = useState(false)
+  // One id per attempt, from the click that opens it to its outcome.
+  const flowRef = useRef<string>(undefined)
+  const [flowId, setFlowId] = useState<string>()
+  const report = (detail: ConnectEventDetail) =>
+    emitConnectEvent([latest.current.onEvent, onEvent], detail, { flowId: flowRef.current ?? newFlowId(), provider: latest.current.provider })
 
   const oauth = useOAuthFlow({
     provider: options.provider,
@@ -103,6 +114,8 @@ export function useConnect(options: UseConnectOptions): ConnectState {
     onSuccess: (connection) => latest.current.onSuccess?.(connection),
     onError: (error) => latest.current.onError?.(error),
     onCancel: () => latest.current.onCancel?.(),
+    onEvent: (event) => latest.current.onEvent?.(event),
+    flowId: () => flowRef.current ?? newFlowId(),
   })
 
   // Re-authorizing a window method needs no inputs, so it goes straight to the window even when a
@@ -125,11 +138,19 @@ export function useConnect(options: UseConnectOptions): ConnectState {
     existingConnection,
     mode,
     isFormOpen,
+    flowId,
     oauth,
     isBusy: status !== 'ready' || oauth.isActive,
     error,
     connect() {
       if (status !== 'ready') return
+      const inWindow = mode === 'popup' && method !== undefined
+      // A click while the window is open (or blocked) continues the same attempt.
+      if (!(inWindow && oauth.isActive)) {
+        flowRef.current = newFlowId()
+        setFlowId(flowRef.current)
+        report({ type: 'opened', surface: inWindow ? 'window' : 'form', reconnect: existingConnection !== undefined })
+      }
       if (mode !== 'popup' || !method) setFormOpen(true)
       else if (method.flow === 'steps') oauth.startCustomAuth(method.toInput(method.defaultValues))
       else {
@@ -141,6 +162,7 @@ export function useConnect(options: UseConnectOptions): ConnectState {
     },
     closeForm() {
       setFormOpen(false)
+      report({ type: 'cancelled' })
       latest.current.onCancel?.()
     },
     completeForm(connection) {

@@ -1,7 +1,9 @@
 'use client'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { Connection, ConnectBackend, ConnectionInput, ConnectScope, RedirectStep, SignInStep } from '../model/ConnectBackend'
 import { ConnectError, toConnectError } from '../model/ConnectError'
+import type { ConnectEventDetail, ConnectEventHandler } from '../model/ConnectEvent'
+import { emitConnectEvent, errorDetail, newFlowId } from '../model/ConnectEvent'
 import type { SignInFlowOptions } from '../flows/SignInFlow'
 import type { SignInStatus } from '../flows/SignInStatus'
 import { SignInFlow } from '../flows/SignInFlow'
@@ -28,6 +30,16 @@ export interface UseOAuthFlowOptions {
   onError?: (error: ConnectError) => void
   /** Called when the person closes the window or cancels. */
   onCancel?: () => void
+  /**
+   * Receives the flow's events (window opened, blocked or closed, error, succeeded, cancelled),
+   * before the provider's `onEvent`.
+   */
+  onEvent?: ConnectEventHandler
+  /**
+   * Gives the id of the attempt starting now, so a surrounding button or form reports all its
+   * events under one id. @default a new id for every start
+   */
+  flowId?: () => string
 }
 
 /** What {@link useOAuthFlow} returns. */
@@ -92,10 +104,14 @@ export function startSteps(backend: ConnectBackend, scope: ConnectScope, input: 
  * return <button onClick={() => oauth.start()} disabled={oauth.isActive}>Connect HubSpot</button>
  */
 export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
-  const { backend, scope, messages } = useConnectContext('useOAuthFlow')
+  const { backend, scope, messages, onEvent } = useConnectContext('useOAuthFlow')
   const invalidate = useInvalidateConnections()
   const { provider, connectionId } = options
   const displayName = options.displayName ?? provider
+  // The attempt under way: every event of one attempt carries its id.
+  const attempt = useRef<string>(undefined)
+  const report = (detail: ConnectEventDetail) =>
+    emitConnectEvent([options.onEvent, onEvent], detail, { flowId: attempt.current ?? newFlowId(), provider })
   const flowOptions: SignInFlowOptions = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     getConnection: (id, signal) => backend.getConnection(id, signal),
@@ -111,19 +127,27 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     onEvent(event) {
       if (event.type === 'succeeded') {
         void invalidate()
+        report({ type: 'succeeded', connectionId: event.connection.id })
         options.onSuccess?.(event.connection)
       } else if (event.type === 'cancelled') {
+        report({ type: 'cancelled' })
         options.onCancel?.()
       } else {
+        report(event.type === 'blocked' ? { type: 'window_blocked' } : errorDetail(event.error))
         options.onError?.(event.error)
       }
     },
+    onWindow: (change) => report({ type: change === 'opened' ? 'window_opened' : 'window_closed' }),
   }
   const [flow] = useState(() => new SignInFlow(flowOptions))
   // The engine reads the newest callbacks, backend and words when something happens.
   useEffect(() => flow.configure(flowOptions))
   useEffect(() => () => flow.dispose(), [flow])
   const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot)
+  // A call while an attempt is under way only raises its window: same attempt, same id.
+  const beginAttempt = () => {
+    if (!flow.isActive) attempt.current = options.flowId?.() ?? newFlowId()
+  }
 
   return {
     status: snapshot.status,
@@ -132,10 +156,18 @@ export function useOAuthFlow(options: UseOAuthFlowOptions): OAuthFlow {
     isActive: isActiveStatus(snapshot.status),
     expiresAt: snapshot.expiresAt,
     keepWaiting: () => flow.keepWaiting(),
-    start: (input = { credentials: [] }) =>
-      flow.start((signal) => backend.startOAuth(scope, { ...input, provider }, connectionId, signal)),
-    startCustomAuth: (input) => flow.start((signal) => startSteps(backend, scope, input, signal)),
-    followRedirect: (step) => flow.follow(step),
+    start: (input = { credentials: [] }) => {
+      beginAttempt()
+      flow.start((signal) => backend.startOAuth(scope, { ...input, provider }, connectionId, signal))
+    },
+    startCustomAuth: (input) => {
+      beginAttempt()
+      flow.start((signal) => startSteps(backend, scope, input, signal))
+    },
+    followRedirect: (step) => {
+      beginAttempt()
+      flow.follow(step)
+    },
     openBlockedPopup: () => flow.openBlockedWindow(),
     focus: () => flow.focus(),
     cancel: () => flow.cancel(),
