@@ -37,6 +37,22 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: "The kit's words and date formats (ConnectProvider's `locale` and `messages`)",
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'ja', title: '日本語' },
+          { value: 'ar', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     dir: {
       description: 'Writing direction',
       toolbar: {
@@ -50,7 +66,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', dir: 'ltr' },
+  initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr' },
   decorators: [
     // A host page in the chosen theme: `data-theme` on an ancestor themes every kit root below, and
     // the page is painted with the kit's surface (the kit paints none), so contrast checks see the

@@ -109,3 +109,9 @@ export { helloResponseProtocol } from './backends/versori/protocol'
 // Words
 export { defaultMessages } from './model/messages'
 export type { ConnectMessages } from './model/messages'
+// One module per language: an app ships only the catalogs it imports.
+export { ar } from './locales/ar'
+export { de } from './locales/de'
+export { es } from './locales/es'
+export { fr } from './locales/fr'
+export { ja } from './locales/ja'

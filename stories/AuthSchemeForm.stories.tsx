@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
+import catalog from '../contracts/ampersand/providers.json'
 import { AuthSchemeForm } from '../src/index'
 import { onlyBodyTo, requestsTo } from './requestsTo'
 import { type Canvas, fakePlatform, KitDecorator } from './support'
@@ -11,8 +12,44 @@ import { type Canvas, fakePlatform, KitDecorator } from './support'
 const meta = {
   title: 'Components/AuthSchemeForm/Schemes',
   component: AuthSchemeForm,
+  tags: ['autodocs'],
   decorators: [KitDecorator],
   args: { provider: 'openAI', onSuccess: fn(), onError: fn(), onCancel: fn() },
+  argTypes: {
+    provider: { control: 'select', options: Object.keys(catalog).sort(), description: "The provider's id: a name in Ampersand's catalog here." },
+    popupTimeoutMs: { control: { type: 'number', min: 1000, step: 1000 } },
+    className: { control: 'text' },
+    connection: { control: false },
+    flowId: { control: false },
+    onSuccess: { action: 'success', table: { category: 'Events' } },
+    onError: { action: 'error', table: { category: 'Events' } },
+    onCancel: { action: 'cancel', table: { category: 'Events' } },
+    onDismiss: { action: 'dismiss', table: { category: 'Events' } },
+    onEvent: { action: 'event', table: { category: 'Events' } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          "The credential form for one provider, chosen from its catalog entry: a real `<form>` (Enter submits) with a visible label on every input, help and errors tied by `aria-describedby`, masked secrets with a reveal toggle, and server field errors under the right input. For OAuth providers it collects any workspace or metadata, then opens the sign-in window.",
+          '',
+          "The main entry's `AuthSchemeForm` loads the form code on first use (call `preloadAuthSchemeForm()` to fetch it early); `@plugboard/react/forms` exports the same component eagerly, with its hook `useAuthSchemeForm` (see *Hooks*).",
+          '',
+          '## Usage',
+          '',
+          '```tsx',
+          "import { AuthSchemeForm, ConnectProvider } from '@plugboard/react'",
+          '',
+          '<ConnectProvider backend={backend} groupRef={org.id} consumerRef={user.id}>',
+          '  <AuthSchemeForm provider="openAI" onSuccess={() => navigate(\'/integrations\')} onDismiss={close} />',
+          '</ConnectProvider>',
+          '```',
+          '',
+          'One story per sign-in scheme follows, each with a real catalog provider; the states around the fields are under *AuthSchemeForm/States*, several methods under *AuthSchemeForm/Method picker*.',
+        ].join('\n'),
+      },
+    },
+  },
 } satisfies Meta<typeof AuthSchemeForm>
 export default meta
 type Story = StoryObj<typeof meta>

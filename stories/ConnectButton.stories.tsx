@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
+import catalog from '../contracts/ampersand/providers.json'
 import { ConnectButton } from '../src/index'
+import type { AmpersandProviderName } from '../src/index'
 import { onlyBodyTo, requestsTo } from './requestsTo'
 import { fakePlatform, KitDecorator, readyButton } from './support'
 import { withCatalogEntry } from './withCatalogEntry'
@@ -9,11 +11,52 @@ import { withCatalogEntry } from './withCatalogEntry'
  * The button's states, and the credential form it opens in a dialog for every scheme that is not
  * a bare OAuth popup. The popup flow itself is in `ConnectButton/OAuth popup`.
  */
+/** The bundled Ampersand catalog's provider names (`AmpersandProviderName` is a type only). */
+const providerNames = Object.keys(catalog).sort() as AmpersandProviderName[]
+
 const meta = {
   title: 'Components/ConnectButton',
   component: ConnectButton,
+  tags: ['autodocs'],
   decorators: [KitDecorator],
   args: { provider: 'hubspot', onSuccess: fn(), onError: fn(), onCancel: fn() },
+  argTypes: {
+    provider: { control: 'select', options: providerNames, description: "The provider's id: a name in Ampersand's catalog here." },
+    variant: { control: 'inline-radio', options: ['full', 'reconnect'] },
+    showLogo: { control: 'boolean' },
+    popupTimeoutMs: { control: { type: 'number', min: 1000, step: 1000 } },
+    children: { control: 'text' },
+    className: { control: 'text' },
+    connection: { control: false },
+    onSuccess: { action: 'success', table: { category: 'Events' } },
+    onError: { action: 'error', table: { category: 'Events' } },
+    onCancel: { action: 'cancel', table: { category: 'Events' } },
+    onEvent: { action: 'event', table: { category: 'Events' } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'One button that connects a provider with the right flow: the OAuth window for authorization code providers, or a credential form in a modal dialog for every other scheme. It says so when the consumer is already connected, and offers to reconnect.',
+          '',
+          '## Usage',
+          '',
+          '```tsx',
+          "import { ampersand, ConnectButton, ConnectProvider } from '@plugboard/react'",
+          "import '@plugboard/react/styles.css'",
+          '',
+          "const backend = ampersand({ project: 'my-project', apiKey: import.meta.env.VITE_AMPERSAND_KEY })",
+          '',
+          '<ConnectProvider backend={backend} groupRef={org.id} consumerRef={user.id}>',
+          '  <ConnectButton provider="salesforce" showLogo onSuccess={(connection) => setConnectedId(connection.id)} />',
+          '</ConnectProvider>',
+          '```',
+          '',
+          'The stories run against a fake Ampersand platform; the popup flow is under *ConnectButton/OAuth popup*.',
+        ].join('\n'),
+      },
+    },
+  },
 } satisfies Meta<typeof ConnectButton>
 export default meta
 type Story = StoryObj<typeof meta>

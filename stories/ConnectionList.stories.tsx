@@ -13,9 +13,40 @@ import { type Canvas, fakePlatform, KitDecorator } from './support'
 const meta = {
   title: 'Components/ConnectionList',
   component: ConnectionList,
+  tags: ['autodocs'],
   decorators: [KitDecorator],
   args: { onDelete: fn(), onReconnect: fn(), onError: fn() },
-  parameters: fakePlatform({ seed: mixedConnections }),
+  argTypes: {
+    title: { control: 'text' },
+    pageSize: { control: { type: 'number', min: 1, step: 1 } },
+    className: { control: 'text' },
+    onReconnect: { action: 'reconnect', table: { category: 'Events' } },
+    onDelete: { action: 'delete', table: { category: 'Events' } },
+    onError: { action: 'error', table: { category: 'Events' } },
+    onEvent: { action: 'event', table: { category: 'Events' } },
+  },
+  parameters: {
+    ...fakePlatform({ seed: mixedConnections }),
+    docs: {
+      description: {
+        component: [
+          'Every connection of the group and consumer: provider, status in words, sign-in method, created and updated times, with reconnect and delete (after confirmation). Shows loading, empty and error states with retry; refreshes after any connect, reconnect or delete. Long lists come a page at a time (`pageSize`).',
+          '',
+          '## Usage',
+          '',
+          '```tsx',
+          "import { ConnectionList, ConnectProvider } from '@plugboard/react'",
+          '',
+          '<ConnectProvider backend={backend} groupRef={org.id} consumerRef={user.id}>',
+          '  <ConnectionList pageSize={20} onDelete={(connection) => toast(`${connection.provider} disconnected`)} />',
+          '</ConnectProvider>',
+          '```',
+          '',
+          'For a list of your own, `useConnections()` returns the same query (see *Hooks*).',
+        ].join('\n'),
+      },
+    },
+  },
 } satisfies Meta<typeof ConnectionList>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -3,15 +3,28 @@ import { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { expect, waitFor, type within } from 'storybook/test'
 import { ampersand, ConnectProvider } from '../src/index'
+import type { ConnectMessages } from '../src/index'
+import { ar } from '../src/locales/ar'
+import { de } from '../src/locales/de'
+import { es } from '../src/locales/es'
+import { fr } from '../src/locales/fr'
+import { ja } from '../src/locales/ja'
 import { FAKE_API_KEY, FAKE_BASE_URL, FAKE_PROJECT } from '../test/fakePlatform'
 import type { FakePlatformParameters } from '../.storybook/preview'
 
-/** Wraps a story in a ConnectProvider talking to the fake platform, with a fresh cache per story. */
-export const KitDecorator: Decorator = (Story) => {
+/** The kit's words per toolbar locale; English is the kit's default. */
+const localeMessages: Record<string, Partial<ConnectMessages> | undefined> = { de, fr, es, ja, ar }
+
+/**
+ * Wraps a story in a ConnectProvider talking to the fake platform, with a fresh cache per story, in
+ * the toolbar's locale.
+ */
+export const KitDecorator: Decorator = (Story, { globals }) => {
+  const locale = typeof globals.locale === 'string' ? globals.locale : 'en'
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   const [backend] = useState(() => ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL }))
   return (
-    <ConnectProvider backend={backend} groupRef="group-1" groupName="Acme Inc." consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+    <ConnectProvider backend={backend} groupRef="group-1" groupName="Acme Inc." consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient} locale={locale} messages={localeMessages[locale]}>
       <Story />
     </ConnectProvider>
   )

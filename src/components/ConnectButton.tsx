@@ -67,7 +67,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
       {variant === 'full' && existing ? (
         <p className="plugboard-connect-status plugboard-status" data-status={existing.status} role="status">
           {existing.status === 'bad_credentials'
-            ? `${c.displayName}: ${messages.status.bad_credentials}`
+            ? messages.connectionNeedsAttention(c.displayName)
             : messages.connected(c.displayName)}
         </p>
       ) : null}

@@ -31,8 +31,18 @@ export interface ConnectProviderProps {
    * @default a client of the kit's own
    */
   queryClient?: QueryClient
-  /** Overrides for any of the kit's strings. @default English `defaultMessages` */
+  /**
+   * Overrides for any of the kit's strings: a built-in catalog (`de`, `fr`, `es`, `ja`, `ar`), your
+   * own, or a catalog spread with your changes. A key it lacks falls back to English.
+   * @default English `defaultMessages`
+   */
   messages?: Partial<ConnectMessages>
+  /**
+   * The BCP 47 locale the kit formats dates and numbers in, e.g. `'de'` or `'ar'`; never the
+   * browser's. Pair it with the matching `messages`: `<ConnectProvider locale="de" messages={de}>`.
+   * @default 'en'
+   */
+  locale?: string
   /**
    * The colour theme: `'light'`, `'dark'`, or `'system'` (follows the person's
    * `prefers-color-scheme`). Unset, the kit renders no `data-theme` of its own: it follows a
@@ -101,10 +111,21 @@ export function ConnectProvider(props: ConnectProviderProps) {
       scope: { groupRef, groupName, consumerRef, consumerName },
       queryClient,
       messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      locale: supportedLocale(props.locale),
       theme: props.theme,
       onEvent,
     }),
-    [guarded, groupRef, groupName, consumerRef, consumerName, queryClient, messages, onEvent, props.theme],
+    [guarded, groupRef, groupName, consumerRef, consumerName, queryClient, messages, onEvent, props.theme, props.locale],
   )
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>
+}
+
+/** The canonical form of a BCP 47 tag; `'en'` when unset or not a valid tag (Intl would throw). */
+function supportedLocale(locale: string | undefined): string {
+  if (!locale) return 'en'
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en'
+  } catch {
+    return 'en'
+  }
 }

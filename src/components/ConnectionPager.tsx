@@ -23,8 +23,8 @@ export interface ConnectionPagerProps {
  * and focusable at either end (`aria-disabled`, not `disabled`), so focus is never lost.
  */
 export function ConnectionPager({ page, pageCount, pageSize, total, onPageChange, statusId }: ConnectionPagerProps) {
-  const { messages } = useConnectContext('ConnectionPager')
-  const number = (value: number) => value.toLocaleString()
+  const { messages, locale } = useConnectContext('ConnectionPager')
+  const number = (value: number) => value.toLocaleString(locale)
   const first = page * pageSize + 1
   const last = Math.min(total, (page + 1) * pageSize)
   const button = (label: string, to: number, enabled: boolean) => (

@@ -40,7 +40,7 @@ export interface ConnectionRowProps {
  * confirmation mount only in the row someone acts on, and stay for as long as the row does.
  */
 export const ConnectionRow = memo(function ConnectionRow({ connection, provider, canDelete, rowIndex, ...on }: ConnectionRowProps) {
-  const { messages, onEvent } = useConnectContext('ConnectionList')
+  const { messages, onEvent, locale } = useConnectContext('ConnectionList')
   // A delete is an attempt of its own, from pressing Delete to its outcome.
   const deleteFlow = useRef('')
   const reportDelete = (detail: ConnectEventDetail) =>
@@ -51,8 +51,8 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
   const [confirming, setConfirming] = useState<boolean>()
   const statusText = messages.status[connection.status] ?? messages.unknownStatus(connection.status)
   // Rows render again when their provider loads; the times need formatting only once.
-  const created = useMemo(() => formatDateTime(connection.createTime, messages.never), [connection.createTime, messages.never])
-  const updated = useMemo(() => formatDateTime(connection.updateTime, messages.never), [connection.updateTime, messages.never])
+  const created = useMemo(() => formatDateTime(connection.createTime, messages.never, locale), [connection.createTime, messages.never, locale])
+  const updated = useMemo(() => formatDateTime(connection.updateTime, messages.never, locale), [connection.updateTime, messages.never, locale])
   return (
     <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider} aria-rowindex={rowIndex}>
       <th scope="row" className="plugboard-connection-provider">

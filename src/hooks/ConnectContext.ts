@@ -15,6 +15,8 @@ export interface ConnectContextValue {
   queryClient: QueryClient
   /** The strings the kit shows. */
   messages: ConnectMessages
+  /** The BCP 47 locale dates and numbers are formatted in (the provider's `locale`, else `'en'`). */
+  locale: string
   /**
    * The colour theme every component root carries as `data-theme`; undefined renders no attribute,
    * so the kit follows a `data-theme` on an ancestor of the host's, else looks light.

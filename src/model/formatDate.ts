@@ -4,8 +4,8 @@ export const dateTimeStyle: Intl.DateTimeFormatOptions = { dateStyle: 'medium', 
 // Building an Intl.DateTimeFormat costs far more than formatting with one (it resolves the locale
 // and loads its patterns), so each locale and options pair is built once per page and reused.
 const formats = new Map<string, Intl.DateTimeFormat>()
-// The one lists use, held apart so formatting a row does not even build a cache key.
-let listFormat: Intl.DateTimeFormat | undefined
+// The ones lists use, one per locale, held apart so formatting a row does not even build a cache key.
+const listFormats = new Map<string | undefined, Intl.DateTimeFormat>()
 
 /**
  * The shared `Intl.DateTimeFormat` for a locale (the browser's when `undefined`) and options,
@@ -22,16 +22,20 @@ export function dateTimeFormat(locale?: string | string[], options: Intl.DateTim
 }
 
 /**
- * An ISO 8601 time in the browser's locale (medium date, short time), or `fallback` when it is
- * missing or not a date.
+ * An ISO 8601 time in `locale` (medium date, short time), or `fallback` when it is missing or not a
+ * date. Components pass the provider's `locale`; without one it is the browser's.
  *
  * @example
- * formatDateTime(connection.updateTime, messages.never)
+ * formatDateTime(connection.updateTime, messages.never, locale)
  */
-export function formatDateTime(iso: string | undefined, fallback: string): string {
+export function formatDateTime(iso: string | undefined, fallback: string, locale?: string): string {
   if (!iso) return fallback
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return fallback
-  listFormat ??= dateTimeFormat()
-  return listFormat.format(date)
+  let format = listFormats.get(locale)
+  if (!format) {
+    format = dateTimeFormat(locale)
+    listFormats.set(locale, format)
+  }
+  return format.format(date)
 }

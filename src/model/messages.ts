@@ -158,6 +158,8 @@ export const defaultMessages = {
     bad_credentials: 'Credentials need attention',
   } as Record<string, string>,
   unknownStatus: (status: string) => `Status: ${status}`,
+  /** A connected provider whose credentials failed, as one sentence (the button's status line). */
+  connectionNeedsAttention: (provider: string) => `${provider}: Credentials need attention`,
   scheme: {
     none: 'No credentials',
     apiKey: 'API key',
