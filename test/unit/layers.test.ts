@@ -39,7 +39,9 @@ const allowed: Record<string, string[]> = {
   backends: ['model'],
   // The test kit for host apps (`@plugboard/react/testing`) speaks the model and the adapters' wire shapes.
   testing: ['model', 'backends'],
-  barrel: ['model', 'schemes', 'flows', 'hooks', 'components', 'backends'],
+  // Translated message catalogs: data typed by the model's messages.
+  locales: ['model'],
+  barrel: ['model', 'schemes', 'flows', 'hooks', 'components', 'backends', 'locales'],
 }
 
 test('every file under src/ sits in a known layer', () => {
