@@ -1,13 +1,13 @@
 'use client'
-import { queryOptions, useQueries } from '@tanstack/react-query'
+import { useQueries } from '@tanstack/react-query'
 import type { QueryObserverResult } from '@tanstack/react-query'
 import { useCallback, useRef } from 'react'
 import { isolate } from '../model/connectionName'
 import type { ConnectError } from '../model/ConnectError'
 import type { ProviderSpec } from '../model/ProviderSpec'
 import { useConnectContext } from './ConnectContext'
-import { connectKeys, readRetry } from './queryKeys'
 import type { ProviderSchemeState } from './useProviderScheme'
+import { providerSpecQuery } from './useProviderSpec'
 
 /** What a list needs to know about one provider before anyone acts on it. */
 export interface ProviderSummary {
@@ -70,14 +70,7 @@ export function useProviderSummaries(providers: readonly string[]): ReadonlyMap<
   return useQueries(
     {
       // The same query as useProviderSpec's: same key, same freshness, same retries.
-      queries: providers.map((provider) =>
-        queryOptions<ProviderSpec, ConnectError>({
-          queryKey: connectKeys.provider(backend.id, provider),
-          ...(queryClient.getDefaultOptions().queries?.retry === undefined ? readRetry : {}),
-          queryFn: ({ signal }) => backend.getProvider(provider, signal),
-          staleTime: 60 * 60_000,
-        }),
-      ),
+      queries: providers.map((provider) => providerSpecQuery(backend, queryClient, provider)),
       combine,
     },
     queryClient,
