@@ -31,6 +31,18 @@ const chromium = () => ({
   screenshotFailures: false,
 })
 
+/**
+ * Every story as a test in Chromium, play function and all, an axe violation failing it, with the
+ * toolbar's globals pinned for the whole project (the Storybook plugin's `initialGlobals`, read by
+ * `.storybook/preview.tsx`): one project per theme.
+ */
+const storybookProject = (name: string, initialGlobals: Record<string, string>) => ({
+  extends: true as const,
+  plugins: [storybookTest({ configDir: `${root}.storybook`, initialGlobals })],
+  // Popup stories open and drive real windows; three projects share one machine in CI.
+  test: { name, testTimeout: 45_000, browser: chromium() },
+})
+
 export default defineConfig({
   plugins: [
     react(),
@@ -104,11 +116,22 @@ export default defineConfig({
           browser: chromium(),
         },
       },
+      storybookProject('storybook', {}),
+      storybookProject('storybook-dark', { theme: 'dark' }),
+      // Every story again in Arabic, right to left, checked with axe (test/stories/arabicRtl.test.tsx).
       {
         extends: true,
-        plugins: [storybookTest({ configDir: `${root}.storybook` })],
+        // What the Storybook plugin pre-bundles for the projects above, so the first run does not
+        // reload the page under a test.
+        optimizeDeps: {
+          include: ['@storybook/addon-a11y/preview', '@storybook/react-vite', 'storybook/internal/csf', 'storybook/test', 'axe-core', '@tanstack/react-query', 'hono', 'hono/cors'],
+        },
         test: {
-          name: 'storybook',
+          name: 'storybook-rtl',
+          include: ['test/stories/**/*.test.tsx'],
+          // Tells the a11y addon it runs in plain Vitest, not Storybook's test panel: it then throws on
+          // a violation, with the axe report, as it does in the projects above.
+          env: { VITEST_STORYBOOK: 'false' },
           testTimeout: 20_000,
           browser: chromium(),
         },

@@ -68,15 +68,17 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr' },
   decorators: [
-    // A host page in the chosen theme: `data-theme` on an ancestor themes every kit root below, and
-    // the page is painted with the kit's surface (the kit paints none), so contrast checks see the
-    // background a real page would give. `plugboard` on the wrapper is only for its tokens.
+    // A host page in the chosen theme, language and direction: `data-theme` on an ancestor themes
+    // every kit root below, and the page is painted with the kit's surface and text colour (the kit
+    // paints none), so contrast checks see the background a real page would give. `plugboard` on the
+    // wrapper is only for its tokens. The test projects pin these globals (vite.config.ts).
     (Story, { globals }) => (
       <div
         className="plugboard"
         data-theme={globals.theme}
         dir={globals.dir}
-        style={{ background: 'var(--plugboard-surface)', padding: '1rem', minBlockSize: '100%' }}
+        lang={globals.locale}
+        style={{ background: 'var(--plugboard-surface)', color: 'var(--plugboard-text)', padding: '1rem', minBlockSize: '100%' }}
       >
         <Story />
       </div>

@@ -5,6 +5,7 @@
 
 export { AuthSchemeForm } from './components/AuthSchemeForm'
 export type { AuthSchemeFormProps } from './components/AuthSchemeForm'
+export type { AuthSchemeFormPart } from './components/formParts'
 export { CredentialField } from './components/CredentialField'
 export { useAuthSchemeForm } from './hooks/useAuthSchemeForm'
 export type { AuthSchemeFormState, MethodOptionProps, UseAuthSchemeFormOptions } from './hooks/useAuthSchemeForm'

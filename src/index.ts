@@ -5,18 +5,24 @@
 // The credential form loads on first use; `@plugboard/react/forms` has it (and its hook) eagerly.
 export { AuthSchemeFormLoader as AuthSchemeForm, preloadAuthSchemeForm } from './components/AuthSchemeFormLoader'
 export type { AuthSchemeFormProps } from './components/AuthSchemeForm'
+export type { AuthSchemeFormPart } from './components/formParts'
 export { ConnectButton } from './components/ConnectButton'
-export type { ConnectButtonProps } from './components/ConnectButton'
+export type { ConnectButtonPart, ConnectButtonProps } from './components/ConnectButton'
+export type { ClassNames } from './components/classNames'
 export { ConnectionList } from './components/ConnectionList'
-export type { ConnectionListProps } from './components/ConnectionList'
+export type { ConnectionListPart, ConnectionListProps } from './components/ConnectionList'
 export { ConnectProvider } from './components/ConnectProvider'
 export type { ConnectProviderProps } from './components/ConnectProvider'
 export { Dialog } from './components/Dialog'
-export type { DialogProps } from './components/Dialog'
+export type { DialogPart, DialogProps } from './components/Dialog'
 export { HelpText } from './components/HelpText'
 export type { HelpTextProps } from './components/HelpText'
 export { OAuthStatus } from './components/OAuthStatus'
 export type { OAuthStatusProps } from './components/OAuthStatus'
+export { ProviderGallery } from './components/ProviderGallery'
+export type { ProviderGalleryPart, ProviderGalleryProps } from './components/ProviderGallery'
+export { ProviderLogo } from './components/ProviderLogo'
+export type { ProviderLogoProps } from './components/ProviderLogo'
 export { RequestReference } from './components/RequestReference'
 export type { RequestReferenceProps } from './components/RequestReference'
 
@@ -33,6 +39,8 @@ export { useDeleteConnection } from './hooks/useDeleteConnection'
 export { useInvalidateConnections } from './hooks/useInvalidateConnections'
 export { useOAuthFlow } from './hooks/useOAuthFlow'
 export type { OAuthFlow, OAuthFlowStatus, UseOAuthFlowOptions } from './hooks/useOAuthFlow'
+export { providerListQuery, useProviderGallery } from './hooks/useProviderGallery'
+export type { ProviderGalleryState, UseProviderGalleryOptions } from './hooks/useProviderGallery'
 export { useProviderScheme } from './hooks/useProviderScheme'
 export type { ProviderSchemeState } from './hooks/useProviderScheme'
 export { useProviderSpec } from './hooks/useProviderSpec'
@@ -69,6 +77,7 @@ export type {
   Credentials,
   PopupAnswer,
   PopupProtocol,
+  ProviderListing,
   RedirectStep,
   SignInStep,
 } from './model/ConnectBackend'
@@ -108,7 +117,9 @@ export { helloResponseProtocol } from './backends/versori/protocol'
 
 // Words
 export { defaultMessages } from './model/messages'
-export type { ConnectMessages } from './model/messages'
+export type { ConnectMessages, CoreMessages } from './model/messages'
+export { galleryMessages } from './model/galleryMessages'
+export type { GalleryMessages } from './model/galleryMessages'
 // One module per language: an app ships only the catalogs it imports.
 export { ar } from './locales/ar'
 export { de } from './locales/de'

@@ -58,12 +58,12 @@ const submit = async (canvas: Canvas, name = 'Connect') => userEvent.click(canva
 const generated = () => onlyBodyTo('POST', '/connections:generate')
 const scope = { groupRef: 'group-1', consumerRef: 'consumer-1' }
 
-/** API key sent in a header with a `Bearer ` prefix: the kit adds the prefix, and drops a pasted one. */
+/** API key sent in a header with a `Bearer ` prefix: the kit adds the prefix, and drops a pasted one; the help asks for the key alone. */
 export const ApiKeyInHeader: Story = {
   play: async ({ canvas, args }) => {
     const input = await canvas.findByLabelText('API key')
     await expect(input).toHaveAttribute('type', 'password')
-    await expect(input).toHaveAccessibleDescription(/^Paste the key alone; the kit adds “Bearer” for you\./)
+    await expect(input).toHaveAccessibleDescription(/^Paste only the key, without “Bearer” in front of it\./)
     await expect(canvas.getByRole('link', { name: 'Where to find this' })).toHaveAttribute(
       'href',
       'https://platform.openai.com/docs/api-reference/api-keys',
@@ -281,7 +281,7 @@ export const OAuthMetadataMissing: Story = {
 export const NoAuth: Story = {
   args: { provider: 'mock' },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByText('Mock needs no credentials. Connect to continue.')).toBeVisible()
+    await expect(await canvas.findByText('Mock needs no password or key. Select Connect to continue.')).toBeVisible()
     await expect(canvas.queryAllByRole('textbox')).toHaveLength(0)
     await submit(canvas)
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ provider: 'mock' })))

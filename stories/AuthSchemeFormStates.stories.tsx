@@ -52,7 +52,7 @@ export const UnsupportedScheme: Story = {
   args: { provider: 'legacyErp' },
   decorators: [withCatalogEntry({ name: 'legacyErp', displayName: 'Legacy ERP', authType: 'jwt' })],
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Legacy ERP uses a sign-in method this kit cannot show yet.')
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Legacy ERP cannot be connected here yet, because it uses a sign-in method this page does not support.')
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
     await expect(canvas.queryByRole('button', { name: 'Connect' })).toBeNull()
   },
@@ -159,7 +159,7 @@ export const BadGatewayPage: Story = {
     await userEvent.type(await canvas.findByLabelText('API key'), 'sk-live-4f9c2d1e')
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }))
     const alert = await canvas.findByRole('alert')
-    await expect(alert).toHaveTextContent('The server sent an unexpected response (HTTP 502). Please try again in a moment.')
+    await expect(alert).toHaveTextContent('The server sent an unexpected answer (error 502). Please try again in a moment.')
     await expect(alert.textContent).not.toMatch(/<|Bad Gateway|html/i)
     await expect(canvas.getByLabelText('API key')).toHaveValue('sk-live-4f9c2d1e')
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'http', status: 502 }))

@@ -87,7 +87,7 @@ export const ProviderLoadError: Story = {
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole('alert')
     await expect(alert).toHaveTextContent(
-      "Could not load hubspot's connection settings. The server sent an unexpected response (HTTP 502). Please try again in a moment.",
+      "Could not load hubspot's connection settings. The server sent an unexpected answer (error 502). Please try again in a moment.",
     )
     // Only Retry is offered: no Connect that could not know what it would do.
     await expect(canvas.queryByRole('button', { name: /^Connect/ })).toBeNull()
@@ -101,7 +101,7 @@ export const Unsupported: Story = {
   args: { provider: 'legacyErp' },
   decorators: [withCatalogEntry({ name: 'legacyErp', displayName: 'Legacy ERP', authType: 'jwt' })],
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Legacy ERP uses a sign-in method this kit cannot show yet.')
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Legacy ERP cannot be connected here yet, because it uses a sign-in method this page does not support.')
     const button = canvas.getByRole('button', { name: 'Connect Legacy ERP' })
     await expect(button).toHaveAttribute('aria-disabled', 'true')
     await userEvent.click(button)
@@ -132,12 +132,37 @@ export const CustomLabel: Story = {
   play: async ({ canvas }) => void (await readyButton(canvas, 'Add your OpenAI key')),
 }
 
-/** The catalog icon is decorative: the button's name stays the same. */
+/**
+ * The logo is on by default and decorative: the button's name stays the same. The catalog's icon
+ * when it loads; when it cannot (no network here, a broken URL) a monogram in the provider's colour.
+ */
 export const WithLogo: Story = {
-  args: { provider: 'openAI', showLogo: true },
+  args: { provider: 'openAI' },
   play: async ({ canvas }) => {
     const button = await readyButton(canvas, 'Connect OpenAI')
-    await waitFor(() => expect(button.querySelector('img')).toHaveAttribute('alt', ''))
+    const logo = button.querySelector('.plugboard-logo')!
+    await expect(logo).not.toBeNull()
+    await expect(button).toHaveTextContent(/^Connect OpenAI$/)
+    await expect(logo).toHaveAttribute('aria-hidden', 'true')
+    await expect(logo.querySelector('img')?.getAttribute('alt') ?? '').toBe('')
+  },
+}
+
+/** A provider whose catalog entry has no icon: its monogram, the first letter on a stable colour. */
+export const Monogram: Story = {
+  args: { provider: 'bigquery' },
+  play: async ({ canvas }) => {
+    const button = await readyButton(canvas, 'Connect BigQuery')
+    await waitFor(() => expect(button.querySelector('.plugboard-logo[data-kind="monogram"]')).toHaveAttribute('data-letter', 'B'))
+  },
+}
+
+/** `showLogo={false}`: the name alone, and no request for an image. */
+export const WithoutLogo: Story = {
+  args: { provider: 'openAI', showLogo: false },
+  play: async ({ canvas }) => {
+    const button = await readyButton(canvas, 'Connect OpenAI')
+    await expect(button.querySelector('.plugboard-logo')).toBeNull()
   },
 }
 

@@ -2,12 +2,12 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
 import { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
-import { ConnectionList, ConnectProvider } from '../src/index'
+import { ConnectButton, ConnectionList, ConnectProvider } from '../src/index'
 import type { Connection, ConnectBackend, ProviderSpec } from '../src/index'
 import type { SeedConnection } from '../test/fakePlatform'
 import { mixedConnections } from '../test/fakePlatform'
 import { requestsTo } from './requestsTo'
-import { type Canvas, fakePlatform, KitDecorator } from './support'
+import { type Canvas, fakePlatform, KitDecorator, localeProps } from './support'
 
 /** The consumer's connections with status, sign-in method, times, reconnect and delete. */
 const meta = {
@@ -120,8 +120,8 @@ export const MixedStatuses: Story = {
     const rows = await bodyRows(canvas, 4)
     const cells = (row: HTMLElement) => within(row).getAllByRole('cell').slice(0, 2).map((cell) => cell.textContent)
     await expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('Salesforceacme')
-    await expect(cells(rows[0]!)).toEqual(['Working', 'OAuth sign-in (PKCE)'])
-    await expect(cells(rows[1]!)).toEqual(['Connected', 'OAuth sign-in'])
+    await expect(cells(rows[0]!)).toEqual(['Working', 'Account sign-in'])
+    await expect(cells(rows[1]!)).toEqual(['Connected', 'Account sign-in'])
     await expect(cells(rows[2]!)).toEqual(['Credentials need attention', 'API key'])
     await expect(cells(rows[3]!)).toEqual(['Working', 'Username and password'])
     const [created, updated] = within(rows[0]!).getAllByRole('cell').slice(2, 4)
@@ -207,7 +207,7 @@ export const DeleteFails: Story = {
     const dialog = await canvas.findByRole('alertdialog')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
     await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'Could not delete the HubSpot connection. The server sent an unexpected response (HTTP 500). Please try again in a moment.',
+      'Could not delete the HubSpot connection. The server sent an unexpected answer (error 500). Please try again in a moment.',
     )
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ status: 500 }))
     await expect(args.onDelete).not.toHaveBeenCalled()
@@ -299,11 +299,11 @@ function manyConnectionsBackend(count: number): ConnectBackend & { connections: 
 /** The story inside a ConnectProvider over `manyConnectionsBackend(count)`. */
 const withManyConnections =
   (count: number): Decorator =>
-  (Story) => {
+  (Story, { globals }) => {
     const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
     const [backend] = useState(() => manyConnectionsBackend(count))
     return (
-      <ConnectProvider backend={backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+      <ConnectProvider backend={backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient} {...localeProps(globals)}>
         <Story />
       </ConnectProvider>
     )
@@ -364,5 +364,37 @@ export const EveryRowAtOnce: Story = {
   play: async ({ canvas }) => {
     await waitFor(async () => expect(await shownWorkspaces(canvas)).toEqual(workspaces(1, 60)))
     await expect(canvas.queryByRole('navigation')).toBeNull()
+  },
+}
+
+/** Nothing connected yet, with the host's next step under the message (`emptyAction`). */
+export const EmptyWithAction: Story = {
+  parameters: fakePlatform({ seed: [] }),
+  args: { emptyAction: <ConnectButton provider="hubspot" /> },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No accounts are connected yet.')).toBeVisible()
+    await expect(canvas.getByText(/Connect an app and it will show up here/)).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: 'Connect HubSpot' })).toBeVisible()
+  },
+}
+
+/** Logos off (`showLogos={false}`): names only, and no image requests. */
+export const WithoutLogos: Story = {
+  args: { showLogos: false },
+  play: async ({ canvas, canvasElement }) => {
+    await bodyRows(canvas, mixedConnections.length)
+    await expect(canvasElement.querySelector('.plugboard-logo')).toBeNull()
+  },
+}
+
+/** In a narrow container (a phone, a side column) each connection is a card, every value under its column's name. */
+export const NarrowCards: Story = {
+  decorators: [(Story) => <div style={{ inlineSize: 360 }}>{Story()}</div>],
+  play: async ({ canvas }) => {
+    const [first] = await bodyRows(canvas, mixedConnections.length)
+    const labels = [...first!.querySelectorAll('.plugboard-cell-detail')].map((cell) => getComputedStyle(cell, '::before').content)
+    await expect(labels).toEqual(['"Status"', '"Sign-in method"', '"Connected"', '"Updated"'])
+    const buttons = [...first!.querySelectorAll('.plugboard-row-actions button')].map((button) => Math.round(button.getBoundingClientRect().top))
+    await expect(new Set(buttons).size).toBe(1)
   },
 }

@@ -20,11 +20,11 @@ const integrations = [
 function IntegrationCard({ provider, name, blurb }: (typeof integrations)[number]) {
   const headingId = useId()
   return (
-    <article aria-labelledby={headingId} style={{ border: '1px solid #d1d9e0', borderRadius: 10, padding: 16, display: 'grid', gap: 8 }}>
+    <article aria-labelledby={headingId} style={{ border: '1px solid var(--plugboard-border)', borderRadius: 10, padding: 16, display: 'grid', gap: 8 }}>
       <h3 id={headingId} style={{ margin: 0, fontSize: 16 }}>
         {name}
       </h3>
-      <p style={{ margin: 0, color: '#59636e' }}>{blurb}</p>
+      <p style={{ margin: 0, color: 'var(--plugboard-text-muted)' }}>{blurb}</p>
       <ConnectButton provider={provider} />
     </article>
   )
@@ -36,7 +36,7 @@ function IntegrationsPage() {
     <main style={{ maxWidth: 960, margin: '0 auto', padding: 24, display: 'grid', gap: 32, fontFamily: 'system-ui, sans-serif' }}>
       <header>
         <h1 style={{ margin: 0, fontSize: 24 }}>Integrations</h1>
-        <p style={{ margin: '4px 0 0', color: '#59636e' }}>Connect the tools your team already uses.</p>
+        <p style={{ margin: '4px 0 0', color: 'var(--plugboard-text-muted)' }}>Connect the tools your team already uses.</p>
       </header>
       <section aria-labelledby="available-integrations" style={{ display: 'grid', gap: 12 }}>
         <h2 id="available-integrations" style={{ margin: 0, fontSize: 18 }}>

@@ -16,15 +16,23 @@ import type { FakePlatformParameters } from '../.storybook/preview'
 const localeMessages: Record<string, Partial<ConnectMessages> | undefined> = { de, fr, es, ja, ar }
 
 /**
+ * ConnectProvider's `locale` and `messages` for the toolbar's locale (the `storybook-rtl` test
+ * project pins it to Arabic): every story decorator that renders a provider spreads them.
+ */
+export function localeProps(globals: Record<string, unknown>): { locale: string; messages?: Partial<ConnectMessages> } {
+  const locale = typeof globals.locale === 'string' ? globals.locale : 'en'
+  return { locale, messages: localeMessages[locale] }
+}
+
+/**
  * Wraps a story in a ConnectProvider talking to the fake platform, with a fresh cache per story, in
  * the toolbar's locale.
  */
 export const KitDecorator: Decorator = (Story, { globals }) => {
-  const locale = typeof globals.locale === 'string' ? globals.locale : 'en'
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   const [backend] = useState(() => ampersand({ project: FAKE_PROJECT, apiKey: FAKE_API_KEY, baseUrl: FAKE_BASE_URL }))
   return (
-    <ConnectProvider backend={backend} groupRef="group-1" groupName="Acme Inc." consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient} locale={locale} messages={localeMessages[locale]}>
+    <ConnectProvider backend={backend} groupRef="group-1" groupName="Acme Inc." consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient} {...localeProps(globals)}>
       <Story />
     </ConnectProvider>
   )

@@ -16,7 +16,7 @@ function ExtraProvider({ spec, children }: { spec: ProviderSpec; children: React
     [outer.backend, spec],
   )
   return (
-    <ConnectProvider backend={backend} {...outer.scope} queryClient={outer.queryClient} messages={outer.messages}>
+    <ConnectProvider backend={backend} {...outer.scope} queryClient={outer.queryClient} messages={outer.messages} locale={outer.locale}>
       {children}
     </ConnectProvider>
   )

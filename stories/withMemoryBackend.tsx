@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ConnectProvider } from '../src/index'
 import { createMemoryBackend, sampleProviders } from '../src/testing'
 import type { MemoryBackend } from '../src/testing'
+import { localeProps } from './support'
 
 /**
  * A story loader that creates this render's memory backend (the testing kit's, over its
@@ -31,12 +32,12 @@ export function memory(loaded: Record<string, unknown>): MemoryBackend {
 
 /**
  * Wraps a story in a ConnectProvider over this render's memory backend (see `memoryLoader`), with
- * a fresh cache that does not retry.
+ * a fresh cache that does not retry, in the toolbar's locale.
  */
-export const MemoryBackendDecorator: Decorator = (Story, { loaded }) => {
+export const MemoryBackendDecorator: Decorator = (Story, { loaded, globals }) => {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
-    <ConnectProvider backend={memory(loaded).backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient}>
+    <ConnectProvider backend={memory(loaded).backend} groupRef="group-1" consumerRef="consumer-1" consumerName="Ada Lovelace" queryClient={queryClient} {...localeProps(globals)}>
       <Story />
     </ConnectProvider>
   )

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { ampersand, ConnectButton, ConnectionList, ConnectProvider, useProviderSpec } from '@plugboard/react'
+import { ampersand, ConnectButton, ConnectionList, ConnectProvider, ProviderGallery, useProviderGallery, useProviderSpec } from '@plugboard/react'
 import type { Connection } from '@plugboard/react'
 import '@plugboard/react/styles.css'
 import { VersoriPage } from './VersoriPage'
@@ -76,11 +76,28 @@ export function App() {
                 <IntegrationCard key={integration.provider} {...integration} names={names.current} onNotice={setNotice} />
               ))}
             </section>
+            <CatalogGallery onNotice={setNotice} />
             <ConnectionList onDelete={(connection) => setNotice(`Deleted the ${nameOf(connection.provider)} connection.`)} />
           </ConnectProvider>
         )}
       </main>
     </div>
+  )
+}
+
+/**
+ * Every provider of the platform's catalog, searchable, with the connected ones marked. The notice
+ * names a provider from the gallery's own list (`useProviderGallery` reads the same cached query).
+ */
+function CatalogGallery({ onNotice }: { onNotice: (text: string) => void }) {
+  const { providers } = useProviderGallery()
+  const nameOf = (provider: string) => providers.find((listing) => listing.id === provider)?.displayName ?? provider
+  return (
+    <ProviderGallery
+      title="Browse every app"
+      onSuccess={(connection) => onNotice(`Connected ${nameOf(connection.provider)}.`)}
+      onCancel={() => onNotice('')}
+    />
   )
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { ConnectButton, ConnectionList, ConnectProvider, useProviderSpec, versori } from '@plugboard/react'
+import { ConnectButton, ConnectionList, ConnectProvider, ProviderGallery, useProviderSpec, versori } from '@plugboard/react'
 
 /** What the demo server tells the page about its reference Versori platform. */
 export interface VersoriDemoConfig {
@@ -64,6 +64,14 @@ export function VersoriPage({ config, onNotice }: { config: VersoriDemoConfig; o
           <TemplateCard key={template.id} id={template.id} name={template.name} onNotice={onNotice} />
         ))}
       </section>
+      <ProviderGallery
+        title="Search the templates"
+        onSuccess={(connection) => {
+          const shown = names.get(connection.provider) ?? connection.provider
+          onNotice(`Connected ${shown} as “${connection.name ?? shown}”.`)
+        }}
+        onCancel={() => onNotice('')}
+      />
       <ConnectionList onDelete={(connection) => onNotice(`Deleted the ${names.get(connection.provider) ?? connection.provider} connection.`)} />
     </ConnectProvider>
   )

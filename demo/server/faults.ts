@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 /** Endpoints a fault can be switched on for. */
 export type FaultEndpoint =
   | 'provider'
+  | 'listProviders'
   | 'listConnections'
   | 'getConnection'
   | 'generate'

@@ -149,8 +149,15 @@ export function createPlatform(options: PlatformOptions) {
     return entry ? c.json(entry) : problem(c, 404, { title: 'Not Found', detail: `No provider named ${c.req.param('provider')}.` })
   })
 
+  // The whole catalog, keyed by provider name (`CatalogType`); like one entry, it needs no credentials.
+  app.get(`${base}/providers`, async (c) => {
+    const response = await faulted(c, 'listProviders')
+    if (response) return response
+    return c.json(catalog)
+  })
+
   app.use(`${base}/*`, async (c, next) => {
-    if (c.req.path.startsWith(`${base}/providers/`)) return next()
+    if (c.req.path === `${base}/providers` || c.req.path.startsWith(`${base}/providers/`)) return next()
     if (!authorized(c)) return unauthorized(c)
     return next()
   })

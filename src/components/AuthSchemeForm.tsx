@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useConnectContext } from '../hooks/ConnectContext'
 import type { MethodOptionProps, UseAuthSchemeFormOptions } from '../hooks/useAuthSchemeForm'
 import { useAuthSchemeForm } from '../hooks/useAuthSchemeForm'
@@ -9,7 +9,12 @@ import type { CredentialPart } from '../model/ProviderSpec'
 import type { SchemeFact } from '../schemes/SchemeDescriptor'
 import { OAuthStatus } from './OAuthStatus'
 import { RequestReference } from './RequestReference'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
 import { CredentialField } from './CredentialField'
+import { FormSkeleton } from './FormSkeleton'
+import type { AuthSchemeFormPart } from './formParts'
+import { FormPartsContext, useFormParts } from './formParts'
 
 /** Props of {@link AuthSchemeForm}. */
 export interface AuthSchemeFormProps extends UseAuthSchemeFormOptions {
@@ -17,16 +22,19 @@ export interface AuthSchemeFormProps extends UseAuthSchemeFormOptions {
   onDismiss?: () => void
   /** Extra class on the `<form>`. */
   className?: string
+  /** Extra classes for inner parts, fields included (see `AuthSchemeFormPart`). */
+  classNames?: ClassNames<AuthSchemeFormPart>
 }
 
 /** The radio group that picks one of several sign-in methods; native radios give arrow-key movement. */
 function MethodPicker({ methods }: { methods: MethodOptionProps[] }) {
   const { messages } = useConnectContext('AuthSchemeForm')
+  const parts = useFormParts()
   return (
-    <fieldset className="plugboard-methods">
-      <legend className="plugboard-label">{messages.chooseMethod}</legend>
+    <fieldset className={cx('plugboard-methods', parts.methods)}>
+      <legend className={cx('plugboard-label', parts.label)}>{messages.chooseMethod}</legend>
       {methods.map(({ method, inputProps, labelProps }) => (
-        <label key={method.id} className="plugboard-method" data-state={inputProps.checked ? 'checked' : 'unchecked'} {...labelProps}>
+        <label key={method.id} className={cx('plugboard-method', parts.method)} data-state={inputProps.checked ? 'checked' : 'unchecked'} {...labelProps}>
           <input className="plugboard-radio" {...inputProps} />
           <bdi>{method.label}</bdi>
         </label>
@@ -110,7 +118,19 @@ function Facts({ facts }: { facts: SchemeFact[] }) {
  * @example
  * <AuthSchemeForm provider="openAI" onSuccess={(connection) => navigate('/integrations')} />
  */
-export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeFormProps) {
+export function AuthSchemeForm({ classNames, ...props }: AuthSchemeFormProps) {
+  // The same parts object until the classes change, so fields do not render again for nothing.
+  const key = JSON.stringify(classNames ?? {})
+  const parts = useMemo(() => JSON.parse(key) as ClassNames<AuthSchemeFormPart>, [key])
+  return (
+    <FormPartsContext.Provider value={parts}>
+      <CredentialForm {...props} />
+    </FormPartsContext.Provider>
+  )
+}
+
+function CredentialForm({ onDismiss, className, ...options }: Omit<AuthSchemeFormProps, 'classNames'>) {
+  const parts = useFormParts()
   const { messages, theme } = useConnectContext('AuthSchemeForm')
   const state = useAuthSchemeForm(options)
   const { status, method, displayName } = state
@@ -119,7 +139,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
   if (status === 'loading') {
     return (
       <div className={classes} data-theme={theme} data-state="loading" role="status" aria-busy="true">
-        <p className="plugboard-message">{messages.loadingProvider}</p>
+        <FormSkeleton label={messages.loadingProvider} />
       </div>
     )
   }
@@ -127,7 +147,7 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
     return (
       <div className={classes} data-theme={theme} data-state={status}>
         <p className="plugboard-message" data-tone="error" role="alert">
-          {status === 'error' ? `${messages.providerLoadError(displayName)} ${state.formError ?? ''}`.trim() : describeUnsupported(state.spec, messages, displayName)}
+          {status === 'error' ? messages.providerLoadError(displayName, state.formError) : describeUnsupported(state.spec, messages, displayName)}
         </p>
         {status === 'error' ? (
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={state.retry}>
@@ -165,22 +185,22 @@ export function AuthSchemeForm({ onDismiss, className, ...options }: AuthSchemeF
       ) : null}
       {state.facts.length > 0 ? <Facts facts={state.facts} /> : null}
       {state.formError ? (
-        <p className="plugboard-form-error plugboard-message" data-tone="error" role="alert">
+        <p className={cx('plugboard-form-error plugboard-message', parts.formError)} data-tone="error" role="alert">
           {state.formError} <RequestReference error={state.failure} />
         </p>
       ) : null}
       <Fields parts={method.method.parts} fields={state.fields.filter((props) => !props.field.advanced)} />
       <Advanced fields={state.fields.filter((props) => props.field.advanced)} valueOf={(name) => state.form.getValues(name)} />
       {popup || method.flow === 'steps' ? <OAuthStatus oauth={state.oauth} displayName={displayName} /> : null}
-      <div className="plugboard-actions">
+      <div className={cx('plugboard-actions', parts.actions)}>
         {onDismiss ? (
-          <button type="button" className="plugboard-button" data-variant="ghost" onClick={onDismiss}>
+          <button type="button" className={cx('plugboard-button', parts.cancel)} data-variant="ghost" onClick={onDismiss}>
             {messages.cancel}
           </button>
         ) : null}
         <button
           type="submit"
-          className="plugboard-button"
+          className={cx('plugboard-button', parts.submit)}
           data-variant="primary"
           aria-disabled={state.isPending}
         >

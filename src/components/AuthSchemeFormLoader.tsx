@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useConnectContext } from '../hooks/ConnectContext'
 import type { AuthSchemeFormProps } from './AuthSchemeForm'
+import { FormSkeleton } from './FormSkeleton'
 import { lazyModule } from './lazyModule'
 
 // The credential forms (react-hook-form, zod, every field kind) are their own chunk: a page whose
@@ -69,10 +70,10 @@ export function AuthSchemeFormLoader(props: AuthSchemeFormProps) {
       </div>
     )
   }
-  // The same loading state the form shows while it loads the provider: one continuous "Loading…".
+  // The same loading state the form shows while it loads the provider: one continuous placeholder.
   return (
     <div className={['plugboard', 'plugboard-form', props.className].filter(Boolean).join(' ')} data-theme={theme} data-state="loading" role="status" aria-busy="true">
-      <p className="plugboard-message">{messages.loadingProvider}</p>
+      <FormSkeleton label={messages.loadingProvider} />
     </div>
   )
 }

@@ -5,7 +5,9 @@ import { AuthSchemeFormLoader, preloadAuthSchemeForm } from './AuthSchemeFormLoa
 import { useConnectContext } from '../hooks/ConnectContext'
 import { Dialog } from './Dialog'
 import { describeError, describeUnsupported } from '../model/describeError'
-import { safeUrl } from '../model/connectionName'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
+import { ProviderLogo } from './ProviderLogo'
 import { OAuthStatus } from './OAuthStatus'
 import { RequestReference } from './RequestReference'
 import type { UseConnectOptions } from '../hooks/useConnect'
@@ -19,15 +21,24 @@ export interface ConnectButtonProps extends UseConnectOptions {
   children?: ReactNode
   /** Extra class on the root element. */
   className?: string
+  /** Extra classes for inner parts (see `ConnectButtonPart`). */
+  classNames?: ClassNames<ConnectButtonPart>
   /**
    * `full` shows the existing connection's status beside the button; `reconnect` is a bare
    * "Reconnect" button (as in `ConnectionList` rows).
    * @default 'full'
    */
   variant?: 'full' | 'reconnect'
-  /** Shows the provider's catalog icon (loaded from the catalog's URL; never blocks rendering). @default false */
+  /**
+   * Shows the provider's logo in the button: the platform's icon (only `https:` URLs, loaded lazily,
+   * never blocking the button), or a monogram in the provider's colour when it has none or it fails.
+   * @default true for `variant="full"`, false for `variant="reconnect"`
+   */
   showLogo?: boolean
 }
+
+/** The inner parts of `ConnectButton` a `classNames` entry can style. */
+export type ConnectButtonPart = 'button' | 'logo' | 'status' | 'error' | 'dialog'
 
 /**
  * One button that connects a provider with the right flow: the OAuth window for authorization
@@ -38,13 +49,11 @@ export interface ConnectButtonProps extends UseConnectOptions {
  * @example
  * <ConnectButton provider="salesforce" onSuccess={(connection) => setConnectedId(connection.id)} />
  */
-export function ConnectButton({ children, className, variant = 'full', showLogo = false, ...options }: ConnectButtonProps) {
+export function ConnectButton({ children, className, classNames, variant = 'full', showLogo = variant === 'full', ...options }: ConnectButtonProps) {
   const { messages, theme } = useConnectContext('ConnectButton')
   const c = useConnect(options)
   const existing = c.existingConnection
   const reconnecting = existing !== undefined
-  // Only https (or loopback http) images from the platform.
-  const iconUrl = safeUrl(c.spec?.iconUrl)
   const label =
     children ??
     (c.status === 'loading'
@@ -59,13 +68,13 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
 
   return (
     <div
-      className={['plugboard', 'plugboard-connect', className].filter(Boolean).join(' ')}
+      className={cx('plugboard', 'plugboard-connect', className)}
       data-theme={theme}
       data-state={c.status === 'ready' ? (c.oauth.isActive ? 'pending' : reconnecting ? 'connected' : 'idle') : c.status}
       data-provider={options.provider}
     >
       {variant === 'full' && existing ? (
-        <p className="plugboard-connect-status plugboard-status" data-status={existing.status} role="status">
+        <p className={cx('plugboard-connect-status plugboard-status', classNames?.status)} data-status={existing.status} role="status">
           {existing.status === 'bad_credentials'
             ? messages.connectionNeedsAttention(c.displayName)
             : messages.connected(c.displayName)}
@@ -75,7 +84,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
       {c.status === 'error' ? null : (
         <button
           type="button"
-          className="plugboard-button plugboard-connect-button"
+          className={cx('plugboard-button plugboard-connect-button', classNames?.button)}
           data-variant={reconnecting ? 'secondary' : 'primary'}
           aria-disabled={c.isBusy}
           aria-busy={c.status === 'loading' || c.oauth.isActive}
@@ -86,28 +95,20 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
           onPointerEnter={c.mode === 'form' ? preloadAuthSchemeForm : undefined}
           onFocus={c.mode === 'form' ? preloadAuthSchemeForm : undefined}
         >
-          {showLogo && iconUrl ? (
-            <img
-              className="plugboard-logo"
-              src={iconUrl}
-              alt=""
-              width={20}
-              height={20}
-              loading="lazy"
-              referrerPolicy="no-referrer"
-              onError={(event) => {
-                event.currentTarget.hidden = true
-              }}
-            />
+          {showLogo ? (
+            // Only https (or loopback http) images from the platform; a monogram otherwise.
+            <ProviderLogo provider={options.provider} displayName={c.displayName} iconUrl={c.spec?.iconUrl} size={20} className={classNames?.logo} />
           ) : null}
           {/* Bounded: two lines at most, the rest an ellipsis; the full text stays the accessible name and shows on hover. */}
           <span className="plugboard-clamp">{label}</span>
         </button>
       )}
       {c.status === 'error' ? (
-        <div className="plugboard-connect-error" role="alert">
+        <div className={cx('plugboard-connect-error', classNames?.error)} role="alert">
           <p className="plugboard-message" data-tone="error">
-            {c.spec ? messages.connectionsError : messages.providerLoadError(c.displayName)} {describeError(c.error, messages, c.displayName)}{' '}
+            {c.spec
+              ? messages.connectionsError(describeError(c.error, messages, c.displayName))
+              : messages.providerLoadError(c.displayName, describeError(c.error, messages, c.displayName))}{' '}
             <RequestReference error={c.error} />
           </p>
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={c.retry}>
@@ -125,6 +126,7 @@ export function ConnectButton({ children, className, variant = 'full', showLogo 
         <Dialog
           open={c.isFormOpen}
           onClose={c.closeForm}
+          className={classNames?.dialog}
           title={reconnecting ? messages.dialogTitleReconnect(c.displayName) : messages.dialogTitle(c.displayName)}
         >
           <AuthSchemeFormLoader

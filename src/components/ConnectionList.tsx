@@ -1,5 +1,6 @@
 'use client'
 import { useId, useMemo, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { useConnections } from '../hooks/useConnections'
 import { useProviderSummaries } from '../hooks/useProviderSummaries'
@@ -7,8 +8,11 @@ import type { Connection } from '../model/ConnectBackend'
 import type { ConnectError } from '../model/ConnectError'
 import type { ConnectEvent, ConnectEventHandler } from '../model/ConnectEvent'
 import { describeError } from '../model/describeError'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
 import { ConnectionPager } from './ConnectionPager'
 import { ConnectionRow } from './ConnectionRow'
+import type { RowClassNames } from './ConnectionRow'
 import { RequestReference } from './RequestReference'
 
 /** Props of {@link ConnectionList}. */
@@ -25,6 +29,15 @@ export interface ConnectionListProps {
   onEvent?: ConnectEventHandler
   /** Extra class on the root element. */
   className?: string
+  /** Extra classes for inner parts (see `ConnectionListPart`). */
+  classNames?: ClassNames<ConnectionListPart>
+  /** Shows each provider's logo (or its monogram) beside its name. @default true */
+  showLogos?: boolean
+  /**
+   * What to offer when there is no connection yet, under the empty message: typically a
+   * `ConnectButton` or a link to your `ProviderGallery`.
+   */
+  emptyAction?: ReactNode
   /**
    * Rows per page. A longer list shows one page at a time under Previous and Next buttons that
    * announce the rows shown; `Infinity` shows every row at once (a value below 1 means the default).
@@ -32,6 +45,9 @@ export interface ConnectionListProps {
    */
   pageSize?: number
 }
+
+/** The inner parts of `ConnectionList` a `classNames` entry can style. */
+export type ConnectionListPart = 'heading' | 'table' | 'row' | 'cell' | 'actions' | 'empty' | 'loading' | 'error' | 'pager'
 
 /** Rows per page unless the host says otherwise: a page a person can scan, and cheap to render. */
 const DEFAULT_PAGE_SIZE = 50
@@ -46,7 +62,15 @@ const noConnections: Connection[] = []
  * @example
  * <ConnectionList onDelete={(c) => toast(`${c.provider} disconnected`)} />
  */
-export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE, ...callbacks }: ConnectionListProps) {
+export function ConnectionList({
+  title,
+  className,
+  classNames,
+  showLogos = true,
+  emptyAction,
+  pageSize = DEFAULT_PAGE_SIZE,
+  ...callbacks
+}: ConnectionListProps) {
   const { messages, backend, theme } = useConnectContext('ConnectionList')
   // Platforms whose API cannot delete (Versori's) get no Delete button, rather than one that fails.
   const canDelete = typeof backend.deleteConnection === 'function'
@@ -74,6 +98,12 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
   // Rows are memoised: hand them callbacks that never change, reading the host's latest.
   const latest = useRef(callbacks)
   latest.current = callbacks
+  // Memoised rows get the same parts object until the classes themselves change.
+  const classKey = JSON.stringify(classNames ?? {})
+  const rowClasses = useMemo<RowClassNames>(() => {
+    const parts = JSON.parse(classKey) as ClassNames<ConnectionListPart>
+    return { row: parts.row, cell: parts.cell, actions: parts.actions }
+  }, [classKey])
   const [on] = useState(() => ({
     onReconnect: (connection: Connection) => latest.current.onReconnect?.(connection),
     onDelete: (connection: Connection) => latest.current.onDelete?.(connection),
@@ -83,35 +113,53 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
 
   return (
     <section
-      className={['plugboard', 'plugboard-connection-list', className].filter(Boolean).join(' ')}
+      className={cx('plugboard', 'plugboard-connection-list', className)}
       data-theme={theme}
       aria-labelledby={headingId}
       aria-busy={list.isFetching}
       data-state={state}
     >
-      <h2 id={headingId} className="plugboard-heading">
+      <h2 id={headingId} className={cx('plugboard-heading', classNames?.heading)}>
         {title ?? messages.connectionsTitle}
       </h2>
       {state === 'loading' ? (
-        <p className="plugboard-message" role="status">
-          {messages.loadingConnections}
-        </p>
+        <div className={cx('plugboard-skeleton-list', classNames?.loading)}>
+          <p className="plugboard-visually-hidden" role="status">
+            {messages.loadingConnections}
+          </p>
+          {/* The shape of the rows to come, without a word for assistive technology to read out. */}
+          {[0, 1, 2].map((row) => (
+            <div key={row} className="plugboard-skeleton-row" aria-hidden="true">
+              <span className="plugboard-skeleton" data-shape="logo" />
+              <span className="plugboard-skeleton" data-shape="name" />
+              <span className="plugboard-skeleton" data-shape="pill" />
+              <span className="plugboard-skeleton" data-shape="text" />
+            </div>
+          ))}
+        </div>
       ) : state === 'error' ? (
-        <div className="plugboard-list-error" role="alert">
+        <div className={cx('plugboard-list-error', classNames?.error)} role="alert">
           <p className="plugboard-message" data-tone="error">
-            {messages.connectionsError} {describeError(list.error, messages, '')} <RequestReference error={list.error} />
+            {messages.connectionsError(describeError(list.error, messages, ''))} <RequestReference error={list.error} />
           </p>
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={() => void list.refetch()}>
             {messages.retry}
           </button>
         </div>
       ) : state === 'empty' ? (
-        <p className="plugboard-message plugboard-empty">{messages.noConnections}</p>
+        <div className={cx('plugboard-empty', classNames?.empty)}>
+          <span className="plugboard-empty-icon" aria-hidden="true">
+            <PlugIcon />
+          </span>
+          <p className="plugboard-empty-title">{messages.noConnections}</p>
+          <p className="plugboard-empty-hint">{messages.noConnectionsHint}</p>
+          {emptyAction ? <div className="plugboard-empty-action">{emptyAction}</div> : null}
+        </div>
       ) : (
         <>
           {/* A page of a longer list still says where its rows sit in the whole (row 52 of 1,001). */}
           <table
-            className="plugboard-table"
+            className={cx('plugboard-table', classNames?.table)}
             aria-rowcount={paged ? connections.length + 1 : undefined}
             aria-describedby={paged ? rangeId : undefined}
           >
@@ -122,7 +170,9 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
                 <th scope="col">{messages.schemeColumn}</th>
                 <th scope="col">{messages.createdColumn}</th>
                 <th scope="col">{messages.updatedColumn}</th>
-                <th scope="col">{messages.actionsColumn}</th>
+                <th scope="col" className="plugboard-col-actions">
+                  {messages.actionsColumn}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -132,6 +182,8 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
                   connection={connection}
                   provider={providers.get(connection.provider)!}
                   canDelete={canDelete}
+                  showLogo={showLogos}
+                  classNames={rowClasses}
                   rowIndex={paged ? current * perPage + index + 2 : undefined}
                   {...on}
                 />
@@ -139,10 +191,27 @@ export function ConnectionList({ title, className, pageSize = DEFAULT_PAGE_SIZE,
             </tbody>
           </table>
           {paged ? (
-            <ConnectionPager page={current} pageCount={pageCount} pageSize={perPage} total={connections.length} onPageChange={setPage} statusId={rangeId} />
+            <ConnectionPager
+              page={current}
+              pageCount={pageCount}
+              pageSize={perPage}
+              total={connections.length}
+              onPageChange={setPage}
+              statusId={rangeId}
+              className={classNames?.pager}
+            />
           ) : null}
         </>
       )}
     </section>
+  )
+}
+
+/** A plug: the empty list's picture (decorative). */
+function PlugIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M9 2v6M15 2v6M6 8h12v3a6 6 0 0 1-12 0V8ZM12 17v5" />
+    </svg>
   )
 }

@@ -15,6 +15,8 @@ export interface ConnectionPagerProps {
   onPageChange: (page: number) => void
   /** Id of the range text, so the table can be described by it. */
   statusId: string
+  /** Extra class on the navigation element. */
+  className?: string
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ConnectionPagerProps {
  * landmark. The range is a polite live region, so moving on is announced; the buttons stay in place
  * and focusable at either end (`aria-disabled`, not `disabled`), so focus is never lost.
  */
-export function ConnectionPager({ page, pageCount, pageSize, total, onPageChange, statusId }: ConnectionPagerProps) {
+export function ConnectionPager({ page, pageCount, pageSize, total, onPageChange, statusId, className }: ConnectionPagerProps) {
   const { messages, locale } = useConnectContext('ConnectionPager')
   const number = (value: number) => value.toLocaleString(locale)
   const first = page * pageSize + 1
@@ -41,7 +43,7 @@ export function ConnectionPager({ page, pageCount, pageSize, total, onPageChange
     </button>
   )
   return (
-    <nav className="plugboard-pager plugboard-actions" aria-label={messages.connectionPages} data-page={page + 1} data-page-count={pageCount}>
+    <nav className={['plugboard-pager', 'plugboard-actions', className].filter(Boolean).join(' ')} aria-label={messages.connectionPages} data-page={page + 1} data-page-count={pageCount}>
       {button(messages.previousPage, page - 1, page > 0)}
       <p className="plugboard-message plugboard-pager-range" id={statusId} role="status">
         {messages.showingConnections(number(first), number(last), number(total))}

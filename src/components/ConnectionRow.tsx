@@ -9,10 +9,16 @@ import type { ConnectError } from '../model/ConnectError'
 import type { ConnectEventDetail, ConnectEventHandler } from '../model/ConnectEvent'
 import { emitConnectEvent, errorDetail, newFlowId } from '../model/ConnectEvent'
 import { describeError } from '../model/describeError'
-import { formatDateTime } from '../model/formatDate'
+import { formatDate, formatDateTime } from '../model/formatDate'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
 import { ConnectButton } from './ConnectButton'
 import { DeleteConnectionDialog } from './DeleteConnectionDialog'
+import { ProviderLogo } from './ProviderLogo'
 import { RequestReference } from './RequestReference'
+
+/** The parts of a row a `ConnectionList` `classNames` entry reaches. */
+export type RowClassNames = ClassNames<'row' | 'cell' | 'actions'>
 
 /** Props of {@link ConnectionRow}. */
 export interface ConnectionRowProps {
@@ -22,6 +28,10 @@ export interface ConnectionRowProps {
   provider: ProviderSummary
   /** Whether the backend can delete (Versori's API cannot): no Delete button otherwise. */
   canDelete: boolean
+  /** Shows the provider's logo (or monogram) beside its name. @default true */
+  showLogo?: boolean
+  /** Extra classes for the row, its cells and its actions. */
+  classNames?: RowClassNames
   /** The row's position in the whole list (the header row is 1), when the table holds only a page of it. */
   rowIndex?: number
   /** Called after a reconnect succeeds. */
@@ -39,7 +49,7 @@ export interface ConnectionRowProps {
  * format, and buttons that hold no flow. The reconnect flow (a full `ConnectButton`) and the delete
  * confirmation mount only in the row someone acts on, and stay for as long as the row does.
  */
-export const ConnectionRow = memo(function ConnectionRow({ connection, provider, canDelete, rowIndex, ...on }: ConnectionRowProps) {
+export const ConnectionRow = memo(function ConnectionRow({ connection, provider, canDelete, rowIndex, showLogo = true, classNames, ...on }: ConnectionRowProps) {
   const { messages, onEvent, locale } = useConnectContext('ConnectionList')
   // A delete is an attempt of its own, from pressing Delete to its outcome.
   const deleteFlow = useRef('')
@@ -51,70 +61,103 @@ export const ConnectionRow = memo(function ConnectionRow({ connection, provider,
   const [confirming, setConfirming] = useState<boolean>()
   const statusText = messages.status[connection.status] ?? messages.unknownStatus(connection.status)
   // Rows render again when their provider loads; the times need formatting only once.
-  const created = useMemo(() => formatDateTime(connection.createTime, messages.never, locale), [connection.createTime, messages.never, locale])
-  const updated = useMemo(() => formatDateTime(connection.updateTime, messages.never, locale), [connection.updateTime, messages.never, locale])
+  // The day in the cell, on one line; the exact time on hover.
+  const created = useMemo(
+    () => [formatDate(connection.createTime, messages.never, locale), formatDateTime(connection.createTime, messages.never, locale)] as const,
+    [connection.createTime, messages.never, locale],
+  )
+  const updated = useMemo(
+    () => [formatDate(connection.updateTime, messages.never, locale), formatDateTime(connection.updateTime, messages.never, locale)] as const,
+    [connection.updateTime, messages.never, locale],
+  )
+  const cell = classNames?.cell
+  // Each value cell carries its column's name (`data-label`): the stylesheet shows it beside the
+  // value when the table becomes cards, so `textContent` stays the value alone.
+
   return (
-    <tr className="plugboard-connection" data-status={connection.status} data-provider={connection.provider} aria-rowindex={rowIndex}>
-      <th scope="row" className="plugboard-connection-provider">
-        <span className="plugboard-clamp" title={displayName.length > 40 ? displayName : undefined}>
-          {displayName}
-        </span>
-        {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
-        {connection.providerWorkspaceRef ? <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span> : null}
+    <tr
+      className={cx('plugboard-connection', classNames?.row)}
+      data-status={connection.status}
+      data-provider={connection.provider}
+      aria-rowindex={rowIndex}
+    >
+      <th scope="row" className={cx('plugboard-connection-provider', cell)}>
+        <div className="plugboard-provider-cell">
+          {showLogo ? <ProviderLogo provider={connection.provider} displayName={displayName} iconUrl={provider.iconUrl} size={28} /> : null}
+          <div className="plugboard-provider-text">
+            <span className="plugboard-clamp" title={displayName.length > 40 ? displayName : undefined}>
+              {displayName}
+            </span>
+            {connection.name ? <bdi className="plugboard-connection-name">{connection.name}</bdi> : null}
+            {connection.providerWorkspaceRef ? <span className="plugboard-connection-workspace">{connection.providerWorkspaceRef}</span> : null}
+          </div>
+        </div>
       </th>
-      <td>
+      <td className={cx('plugboard-cell-detail plugboard-cell-status', cell)} data-label={messages.statusColumn}>
         <span className="plugboard-status" data-status={connection.status}>
           {statusText}
         </span>
       </td>
-      <td>{messages.scheme[connection.authScheme] ?? connection.authScheme}</td>
-      <td>
-        <time dateTime={connection.createTime}>{created}</time>
+      <td className={cx('plugboard-cell-detail', cell)} data-label={messages.schemeColumn}>
+        <span>{messages.scheme[connection.authScheme] ?? connection.authScheme}</span>
       </td>
-      <td>
-        {connection.updateTime ? <time dateTime={connection.updateTime}>{updated}</time> : messages.never}
+      <td className={cx('plugboard-cell-detail plugboard-nowrap', cell)} data-label={messages.createdColumn}>
+        <time className="plugboard-time" dateTime={connection.createTime} title={created[1]}>
+          {created[0]}
+        </time>
       </td>
-      <td ref={actions} className="plugboard-connection-actions">
-        <ReconnectAction
-          connection={connection}
-          provider={provider}
-          cell={actions}
-          onReconnect={on.onReconnect}
-          onError={on.onError}
-          onEvent={on.onEvent}
-        />
-        {canDelete ? (
-          <>
-            <button
-              type="button"
-              className="plugboard-button"
-              data-variant="danger-ghost"
-              aria-label={messages.deleteProvider(displayName)}
-              onClick={() => {
-                deleteFlow.current = newFlowId()
-                setConfirming(true)
-              }}
-            >
-              {messages.delete}
-            </button>
-            {confirming === undefined ? null : (
-              <DeleteConnectionDialog
-                connection={connection}
-                displayName={displayName}
-                open={confirming}
-                onClose={() => setConfirming(false)}
-                onDelete={(deleted) => {
-                  reportDelete({ type: 'deleted', connectionId: deleted.id })
-                  on.onDelete(deleted)
+      <td className={cx('plugboard-cell-detail plugboard-nowrap', cell)} data-label={messages.updatedColumn}>
+        {connection.updateTime ? (
+          <time className="plugboard-time" dateTime={connection.updateTime} title={updated[1]}>
+            {updated[0]}
+          </time>
+        ) : (
+          <span className="plugboard-time">{messages.never}</span>
+        )}
+      </td>
+      <td ref={actions} className={cx('plugboard-connection-actions', cell)}>
+        <div className={cx('plugboard-row-actions', classNames?.actions)}>
+          <ReconnectAction
+            connection={connection}
+            provider={provider}
+            cell={actions}
+            onReconnect={on.onReconnect}
+            onError={on.onError}
+            onEvent={on.onEvent}
+          />
+          {canDelete ? (
+            <>
+              <button
+                type="button"
+                className="plugboard-button"
+                data-variant="danger-ghost"
+                aria-label={messages.deleteProvider(displayName)}
+                onClick={() => {
+                  deleteFlow.current = newFlowId()
+                  setConfirming(true)
                 }}
-                onError={(error) => {
-                  reportDelete(errorDetail(error))
-                  on.onError(error)
-                }}
-              />
-            )}
-          </>
-        ) : null}
+              >
+                {messages.delete}
+              </button>
+              {confirming === undefined ? null : (
+                <DeleteConnectionDialog
+                  connection={connection}
+                  displayName={displayName}
+                  open={confirming}
+                  onClose={() => setConfirming(false)}
+                  onDelete={(deleted) => {
+                    reportDelete({ type: 'deleted', connectionId: deleted.id })
+                    on.onDelete(deleted)
+                  }}
+                  onError={(error) => {
+                    reportDelete(errorDetail(error))
+                    on.onError(error)
+                  }}
+                />
+              )}
+            </>
+          ) : null}
+        </div>
       </td>
     </tr>
   )
@@ -140,8 +183,10 @@ function ReconnectAction({ connection, provider, cell, onReconnect, onError, onE
       <div className="plugboard plugboard-connect" data-theme={theme} data-state="error" data-provider={connection.provider}>
         <div className="plugboard-connect-error" role="alert">
           <p className="plugboard-message" data-tone="error">
-            {provider.loaded ? messages.connectionsError : messages.providerLoadError(provider.displayName)}{' '}
-            {describeError(provider.error, messages, provider.displayName)} <RequestReference error={provider.error} />
+            {provider.loaded
+              ? messages.connectionsError(describeError(provider.error, messages, provider.displayName))
+              : messages.providerLoadError(provider.displayName, describeError(provider.error, messages, provider.displayName))}{' '}
+            <RequestReference error={provider.error} />
           </p>
           <button type="button" className="plugboard-button" data-variant="secondary" onClick={provider.retry}>
             {messages.retry}

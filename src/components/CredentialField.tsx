@@ -2,6 +2,8 @@
 import { useConnectContext } from '../hooks/ConnectContext'
 import type { SchemeFieldProps } from '../hooks/useSchemeFields'
 import { safeUrl } from '../model/connectionName'
+import { cx } from './classNames'
+import { useFormParts } from './formParts'
 import { HelpText } from './HelpText'
 
 /** The help under a field: platform text (inline code and links allowed) and a "where to find this" link. */
@@ -9,9 +11,10 @@ function FieldHelp({ field, helpProps }: Pick<SchemeFieldProps, 'field' | 'helpP
   const { messages } = useConnectContext('AuthSchemeForm')
   // A docs link from the platform is shown only when it is https (or loopback http).
   const docsUrl = safeUrl(field.docsUrl)
+  const parts = useFormParts()
   if (!field.help && !docsUrl) return null
   return (
-    <p className="plugboard-help" {...helpProps}>
+    <p className={cx('plugboard-help', parts.help)} {...helpProps}>
       {field.help ? <HelpText text={field.help} /> : null}
       {field.help && docsUrl ? ' ' : null}
       {docsUrl ? (
@@ -23,9 +26,31 @@ function FieldHelp({ field, helpProps }: Pick<SchemeFieldProps, 'field' | 'helpP
   )
 }
 
+/**
+ * A field's label; an optional one reads as the whole `optionalField` message, so a translation
+ * places the mark where its grammar wants it. The words around the label are muted.
+ */
+function FieldLabelText({ field }: Pick<SchemeFieldProps, 'field'>) {
+  const { messages } = useConnectContext('AuthSchemeForm')
+  if (field.required) return <>{field.label}</>
+  const text = messages.optionalField(field.label)
+  const at = text.indexOf(field.label)
+  if (!field.label || at < 0) return <>{text}</>
+  const before = text.slice(0, at)
+  const after = text.slice(at + field.label.length)
+  return (
+    <>
+      {before ? <span className="plugboard-optional">{before}</span> : null}
+      {field.label}
+      {after ? <span className="plugboard-optional">{after}</span> : null}
+    </>
+  )
+}
+
 function FieldError({ error, errorProps }: Pick<SchemeFieldProps, 'error' | 'errorProps'>) {
+  const parts = useFormParts()
   return error ? (
-    <p className="plugboard-error" {...errorProps}>
+    <p className={cx('plugboard-error', parts.error)} {...errorProps}>
       {error}
     </p>
   ) : null
@@ -33,17 +58,16 @@ function FieldError({ error, errorProps }: Pick<SchemeFieldProps, 'error' | 'err
 
 /** A group of checkboxes (scopes to grant), labelled by a legend. */
 function ChoicesField({ field, error, labelProps, inputProps, helpProps, errorProps, choices = [] }: SchemeFieldProps) {
-  const { messages } = useConnectContext('AuthSchemeForm')
+  const parts = useFormParts()
   return (
     <fieldset
-      className="plugboard-field plugboard-choices"
+      className={cx('plugboard-field plugboard-choices', parts.field)}
       data-invalid={error ? '' : undefined}
       data-kind={field.kind}
       aria-describedby={inputProps['aria-describedby']}
     >
-      <legend className="plugboard-label" id={labelProps.id}>
-        {field.label}
-        {field.required ? null : <span className="plugboard-optional"> ({messages.optional})</span>}
+      <legend className={cx('plugboard-label', parts.label)} id={labelProps.id}>
+        <FieldLabelText field={field} />
       </legend>
       {choices.map((choice) => (
         <label key={choice.value} className="plugboard-choice">
@@ -65,13 +89,13 @@ function ChoicesField({ field, error, labelProps, inputProps, helpProps, errorPr
 export function CredentialField(props: SchemeFieldProps) {
   const { messages } = useConnectContext('AuthSchemeForm')
   const { field, error, labelProps, inputProps, helpProps, errorProps, reveal, file, loadedKey, generate, copy } = props
+  const parts = useFormParts()
   if (field.kind === 'choices') return <ChoicesField {...props} />
   const multiline = field.kind === 'textarea' || field.kind === 'pem'
   return (
-    <div className="plugboard-field" data-invalid={error ? '' : undefined} data-kind={field.kind}>
-      <label className="plugboard-label" {...labelProps} htmlFor={loadedKey ? loadedKey.replaceProps.id : labelProps.htmlFor}>
-        {field.label}
-        {field.required ? null : <span className="plugboard-optional"> ({messages.optional})</span>}
+    <div className={cx('plugboard-field', parts.field)} data-invalid={error ? '' : undefined} data-kind={field.kind}>
+      <label className={cx('plugboard-label', parts.label)} {...labelProps} htmlFor={loadedKey ? loadedKey.replaceProps.id : labelProps.htmlFor}>
+        <FieldLabelText field={field} />
       </label>
       {loadedKey ? (
         <div className="plugboard-loaded-key" data-state="loaded">
@@ -90,7 +114,7 @@ export function CredentialField(props: SchemeFieldProps) {
       ) : (
         <div className="plugboard-control" data-multiline={multiline ? '' : undefined}>
           {field.kind === 'select' ? (
-            <select className="plugboard-input" {...inputProps}>
+            <select className={cx('plugboard-input', parts.input)} {...inputProps}>
               <option value="">{'—'}</option>
               {(field.options ?? []).map((option) => (
                 <option key={option.value} value={option.value}>
@@ -99,9 +123,9 @@ export function CredentialField(props: SchemeFieldProps) {
               ))}
             </select>
           ) : multiline ? (
-            <textarea className="plugboard-input" rows={field.kind === 'pem' ? 5 : 3} spellCheck={false} autoCapitalize="off" {...inputProps} />
+            <textarea className={cx('plugboard-input', parts.input)} rows={field.kind === 'pem' ? 5 : 3} spellCheck={false} autoCapitalize="off" {...inputProps} />
           ) : (
-            <input className="plugboard-input" spellCheck={false} autoCapitalize="off" {...inputProps} />
+            <input className={cx('plugboard-input', parts.input)} spellCheck={false} autoCapitalize="off" {...inputProps} />
           )}
           {reveal ? (
             <button

@@ -45,7 +45,7 @@ export function DeleteConnectionDialog({ connection, displayName, open, onClose,
       </p>
       {remove.isError ? (
         <p className="plugboard-message" data-tone="error" role="alert">
-          {messages.deleteFailed(displayName)} {describeError(remove.error, messages, displayName)} <RequestReference error={remove.error} />
+          {messages.deleteFailed(displayName, describeError(remove.error, messages, displayName))} <RequestReference error={remove.error} />
         </p>
       ) : null}
       <div className="plugboard-actions">

@@ -2,6 +2,8 @@
 import { useEffect, useId, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { useConnectContext } from '../hooks/ConnectContext'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
@@ -15,16 +17,22 @@ export interface DialogProps {
   children?: ReactNode
   /** Extra class on the `<dialog>`. */
   className?: string
+  /** Extra classes for inner parts (see `DialogPart`). */
+  classNames?: ClassNames<DialogPart>
   /** Dialog role: `alertdialog` for confirmations. @default 'dialog' */
   role?: 'dialog' | 'alertdialog'
 }
 
+/** The inner parts of `Dialog` a `classNames` entry can style. */
+export type DialogPart = 'header' | 'title' | 'close' | 'body'
+
 /**
  * The kit's modal: a native `<dialog>` opened with `showModal()`, so focus is trapped, the page
- * behind is inert and Escape closes it. Labelled by its title.
+ * behind is inert and Escape closes it. Labelled by its title. A kit root of its own (themed like
+ * the provider), so it looks the same used alone as inside a `ConnectButton`.
  */
-export function Dialog({ open, onClose, title, children, className, role }: DialogProps) {
-  const { messages } = useConnectContext('Dialog')
+export function Dialog({ open, onClose, title, children, className, classNames, role }: DialogProps) {
+  const { messages, theme } = useConnectContext('Dialog')
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
@@ -36,7 +44,8 @@ export function Dialog({ open, onClose, title, children, className, role }: Dial
   return (
     <dialog
       ref={ref}
-      className={['plugboard-dialog', className].filter(Boolean).join(' ')}
+      className={cx('plugboard', 'plugboard-dialog', className)}
+      data-theme={theme}
       aria-labelledby={titleId}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       data-state={open ? 'open' : 'closed'}
@@ -45,15 +54,15 @@ export function Dialog({ open, onClose, title, children, className, role }: Dial
         onClose()
       }}
     >
-      <div className="plugboard-dialog-header">
-        <h2 id={titleId} className="plugboard-dialog-title plugboard-clamp" title={typeof title === 'string' && title.length > 40 ? title : undefined}>
+      <div className={cx('plugboard-dialog-header', classNames?.header)}>
+        <h2 id={titleId} className={cx('plugboard-dialog-title plugboard-clamp', classNames?.title)} title={typeof title === 'string' && title.length > 40 ? title : undefined}>
           {title}
         </h2>
-        <button type="button" className="plugboard-dialog-close" aria-label={messages.close} onClick={onClose}>
+        <button type="button" className={cx('plugboard-dialog-close', classNames?.close)} aria-label={messages.close} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      {open ? <div className="plugboard-dialog-body">{children}</div> : null}
+      {open ? <div className={cx('plugboard-dialog-body', classNames?.body)}>{children}</div> : null}
     </dialog>
   )
 }

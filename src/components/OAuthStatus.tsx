@@ -3,6 +3,8 @@ import { useConnectContext } from '../hooks/ConnectContext'
 import { RequestReference } from './RequestReference'
 import { describeError } from '../model/describeError'
 import type { OAuthFlow } from '../hooks/useOAuthFlow'
+import type { ClassNames } from './classNames'
+import { cx } from './classNames'
 
 /** Props of {@link OAuthStatus}. */
 export interface OAuthStatusProps {
@@ -10,6 +12,10 @@ export interface OAuthStatusProps {
   oauth: OAuthFlow
   /** The provider's name for people. */
   displayName: string
+  /** Extra class on the root element. */
+  className?: string
+  /** Extra classes for inner parts: `actions` (the row of buttons) and `button` (each of them). */
+  classNames?: ClassNames<'actions' | 'button'>
 }
 
 /**
@@ -17,7 +23,7 @@ export interface OAuthStatusProps {
  * blocked (with a button that opens it from a fresh click), failed, or cancelled; in the last
  * minute before the sign-in times out, says so and offers to keep waiting.
  */
-export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
+export function OAuthStatus({ oauth, displayName, className, classNames }: OAuthStatusProps) {
   const { messages } = useConnectContext('OAuthStatus')
   const { status } = oauth
   if (status === 'idle' || status === 'succeeded') return null
@@ -26,17 +32,17 @@ export function OAuthStatus({ oauth, displayName }: OAuthStatusProps) {
   const expiring = oauth.expiresAt !== undefined && oauth.isActive && status !== 'finishing'
   const secondsLeft = oauth.expiresAt === undefined ? 0 : Math.max(0, Math.round((oauth.expiresAt - Date.now()) / 1000))
   const actions = (variant: 'primary' | 'secondary', label: string, onClick: () => void) => (
-    <div className="plugboard-actions">
-      <button type="button" className="plugboard-button" data-variant={variant} onClick={onClick}>
+    <div className={cx('plugboard-actions', classNames?.actions)}>
+      <button type="button" className={cx('plugboard-button', classNames?.button)} data-variant={variant} onClick={onClick}>
         {label}
       </button>
-      <button type="button" className="plugboard-button" data-variant="ghost" onClick={oauth.cancel}>
+      <button type="button" className={cx('plugboard-button', classNames?.button)} data-variant="ghost" onClick={oauth.cancel}>
         {messages.cancel}
       </button>
     </div>
   )
   return (
-    <div className="plugboard-oauth-status" data-state={status} role={failed ? 'alert' : 'status'}>
+    <div className={cx('plugboard-oauth-status', className)} data-state={status} role={failed ? 'alert' : 'status'}>
       {status === 'starting' || status === 'waiting' ? (
         <>
           <p className="plugboard-message">{messages.waitingForPopup(displayName)}</p>

@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import type { ConnectBackend, ConnectScope } from '../model/ConnectBackend'
 import type { ConnectEventHandler } from '../model/ConnectEvent'
-import type { ConnectMessages } from '../model/messages'
+import type { ContextMessages } from '../model/messages'
 
 /** What every kit hook reads from `ConnectProvider`. */
 export interface ConnectContextValue {
@@ -14,7 +14,7 @@ export interface ConnectContextValue {
   /** The QueryClient every kit hook passes explicitly (never the host's context). */
   queryClient: QueryClient
   /** The strings the kit shows. */
-  messages: ConnectMessages
+  messages: ContextMessages
   /** The BCP 47 locale dates and numbers are formatted in (the provider's `locale`, else `'en'`). */
   locale: string
   /**

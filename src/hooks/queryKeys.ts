@@ -14,6 +14,11 @@ export const connectKeys = {
   backend: (backendId: string) => [...root, backendId] as const,
   /** One provider's catalog entry. */
   provider: (backendId: string, provider: string) => [...root, backendId, 'provider', provider] as const,
+  /**
+   * The providers a gallery lists: the platform's whole list, or (for a backend without
+   * `listProviders`) the given ones.
+   */
+  providerList: (backendId: string, only: readonly string[] | null = null) => [...root, backendId, 'providers', only] as const,
   /** Every connection list of a backend (any scope, any filter): invalidate this after a change. */
   connectionLists: (backendId: string) => [...root, backendId, 'connections'] as const,
   /** One scope's connections, optionally filtered. */

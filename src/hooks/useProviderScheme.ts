@@ -33,13 +33,13 @@ export interface ProviderSchemeState {
  * const { status, methods } = useProviderScheme('netsuite')
  */
 export function useProviderScheme(provider: string): ProviderSchemeState {
-  const { messages, scope } = useConnectContext('useProviderScheme')
+  const { messages, scope, locale } = useConnectContext('useProviderScheme')
   const query = useProviderSpec(provider)
   const spec = query.data
   const { consumerRef, consumerName } = scope
   const methods = useMemo(
-    () => (spec ? resolveMethods(spec, messages, { connectionName: defaultConnectionName(spec.displayName, { consumerRef, consumerName }) }) : []),
-    [spec, messages, consumerRef, consumerName],
+    () => (spec ? resolveMethods(spec, messages, { connectionName: defaultConnectionName(spec.displayName, { consumerRef, consumerName }), locale }) : []),
+    [spec, messages, consumerRef, consumerName, locale],
   )
   return {
     status: query.isPending ? 'loading' : query.isError ? 'error' : methods.length > 0 ? 'ready' : 'unsupported',

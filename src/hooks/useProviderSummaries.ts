@@ -15,6 +15,8 @@ export interface ProviderSummary {
   status: ProviderSchemeState['status']
   /** The provider's name for people (its id until it loads), isolated for use inside sentences. */
   displayName: string
+  /** The platform's icon for the provider, when it has one (unchecked: `ProviderLogo` keeps only safe URLs). */
+  iconUrl?: string
   /** Whether the provider had loaded before an `error` (a failed refresh). */
   loaded: boolean
   /** Why the provider could not be loaded. */
@@ -31,6 +33,7 @@ function summarize(provider: string, result: Result): ProviderSummary {
     // useProviderScheme resolves each method of the spec; none means none the kit can run.
     status: result.isPending ? 'loading' : result.isError ? 'error' : spec!.methods.length > 0 ? 'ready' : 'unsupported',
     displayName: isolate(spec?.displayName ?? provider),
+    iconUrl: spec?.iconUrl,
     loaded: spec !== undefined,
     error: result.error,
     retry: () => void result.refetch(),
@@ -38,7 +41,7 @@ function summarize(provider: string, result: Result): ProviderSummary {
 }
 
 const same = (a: ProviderSummary, b: ProviderSummary) =>
-  a.status === b.status && a.displayName === b.displayName && a.loaded === b.loaded && a.error === b.error
+  a.status === b.status && a.displayName === b.displayName && a.iconUrl === b.iconUrl && a.loaded === b.loaded && a.error === b.error
 
 /**
  * Loads several providers at once (one query each, the one `useProviderSpec` uses) and sums each

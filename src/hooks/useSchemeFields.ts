@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ChangeEvent } from 'react'
 import { get } from 'react-hook-form'
 import type { FieldValues, UseFormReturn } from 'react-hook-form'
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import { generateSecret } from '../schemes/hmac'
 import { loadedKeyAlgorithm, readPemFile } from '../schemes/pem'
 import type { SchemeField } from '../schemes/SchemeDescriptor'
@@ -57,7 +57,7 @@ const PEM_FILES = '.pem,.crt,.cer,.key,.der,.p12,.pfx'
  * `forget()` drops that state, for after a successful submit; `mask()` hides revealed secrets
  * again, after any submit; `focus(name)` moves focus to a field.
  */
-export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: SchemeField[], idBase: string, messages: ConnectMessages) {
+export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: SchemeField[], idBase: string, messages: CoreMessages) {
   const [revealed, setRevealed] = useState<Record<string, boolean>>({})
   // Field name → the loaded private key's algorithm ('' when unknown).
   const [loaded, setLoaded] = useState<Record<string, string>>({})

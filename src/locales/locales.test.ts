@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { defaultMessages } from '../model/messages'
+import { galleryMessages } from '../model/galleryMessages'
+import { defaultMessages as coreMessages } from '../model/messages'
+
+// Every English message: the core ones and the gallery's (kept apart for bundle size).
+const defaultMessages = { ...coreMessages, ...galleryMessages }
 import { ar } from './ar'
 import { de } from './de'
 import { es } from './es'
@@ -45,7 +49,10 @@ describe.each(Object.entries(catalogs))('the %s catalog', (_name, catalog) => {
         continue
       }
       const fn = value as (...args: unknown[]) => unknown
-      const args = path === 'unexpectedResponse' ? [503] : path === 'popupTimeoutSoon' ? ['Acme', 50] : sampleArgs.slice(0, fn.length)
+      // Counts come as the number (for the plural form) and as it is formatted in the locale.
+      const counted = path === 'galleryCount' || path === 'gallerySearchResults'
+      const args =
+        path === 'unexpectedResponse' ? [503] : path === 'popupTimeoutSoon' ? ['Acme', 50] : counted ? [3, '3', 'Acme'].slice(0, fn.length) : sampleArgs.slice(0, fn.length)
       const text = fn(...args)
       expect(typeof text, path).toBe('string')
       expect((text as string).trim(), path).not.toBe('')

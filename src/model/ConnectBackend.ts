@@ -131,6 +131,28 @@ export type SignInStep =
 /** A step that sends the person to a page. */
 export type RedirectStep = Extract<SignInStep, { kind: 'redirect' }>
 
+/**
+ * One provider as a gallery lists it: enough for a tile and a search, before anyone chooses it.
+ * Platform data is untrusted: adapters bound every text and drop unsafe URLs before it gets here.
+ */
+export interface ProviderListing {
+  /** The provider's id, as `getProvider` and `ConnectButton`'s `provider` take it. */
+  id: string
+  /** The provider's name for people: one line of plain text, at most 120 characters. */
+  displayName: string
+  /** The provider's icon: only an `https:` URL (or `http:` on loopback) gets here. */
+  iconUrl?: string
+  /** A sentence about the provider, when the platform gives one (at most 300 characters). */
+  description?: string
+  /** The category the platform files the provider under (`CRM`, say), when it gives one. */
+  category?: string
+  /**
+   * The provider in full, when the list already holds it (both built-in adapters do): choosing it
+   * then needs no second request, so a sign-in window can open inside the click.
+   */
+  spec?: ProviderSpec
+}
+
 /** Filters for listing connections; group and consumer come from the scope. */
 export interface ConnectionFilter {
   /** Only this provider's connections. */
@@ -149,6 +171,11 @@ export interface ConnectBackend {
   readonly id: string
   /** One provider, mapped onto the neutral model. */
   getProvider(provider: string, signal?: AbortSignal): Promise<ProviderSpec>
+  /**
+   * Every provider a person may connect (Ampersand's catalog, Versori's connection templates), light
+   * enough for a searchable gallery. Optional: `ProviderGallery` then needs its `providers` list.
+   */
+  listProviders?(signal?: AbortSignal): Promise<ProviderListing[]>
   /** Every connection of the scope's group and consumer, optionally for one provider. */
   listConnections(scope: ConnectScope, filter?: ConnectionFilter, signal?: AbortSignal): Promise<Connection[]>
   /** One connection by id. */

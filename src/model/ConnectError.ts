@@ -87,3 +87,9 @@ export function isConnectError(value: unknown): value is ConnectError {
 export function toConnectError(caught: unknown, message: string): ConnectError {
   return caught instanceof ConnectError ? caught : new ConnectError('network', message, { cause: caught })
 }
+
+/**
+ * `ConnectError.code` of a response that tried to redirect a request (the kit never follows one
+ * with credentials): `describeError` says so in the host's language.
+ */
+export const REDIRECT_REFUSED = 'redirect_refused'

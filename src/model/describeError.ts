@@ -1,9 +1,9 @@
-import { ConnectError } from './ConnectError'
-import type { ConnectMessages } from './messages'
+import { ConnectError, REDIRECT_REFUSED } from './ConnectError'
+import type { CoreMessages } from './messages'
 import type { ProviderSpec } from './ProviderSpec'
 
 /** The kit's sentence for a failed response whose body explained nothing. */
-export function statusMessage(status: number, messages: Pick<ConnectMessages, 'unauthorized' | 'rateLimited' | 'unexpectedResponse'>): string {
+export function statusMessage(status: number, messages: Pick<CoreMessages, 'unauthorized' | 'rateLimited' | 'unexpectedResponse'>): string {
   if (status === 401 || status === 403) return messages.unauthorized
   if (status === 429) return messages.rateLimited
   return messages.unexpectedResponse(status)
@@ -13,7 +13,7 @@ export function statusMessage(status: number, messages: Pick<ConnectMessages, 'u
  * Why a provider offers nothing the kit can show: the platform's method that cannot run embedded
  * (named, e.g. Versori's browser OAuth 1), else a sign-in method the kit does not know.
  */
-export function describeUnsupported(spec: ProviderSpec | undefined, messages: ConnectMessages, provider: string): string {
+export function describeUnsupported(spec: ProviderSpec | undefined, messages: CoreMessages, provider: string): string {
   const unavailable = spec?.unavailableMethods?.[0]
   if (!unavailable) return messages.unsupportedScheme(provider)
   return messages.notEmbeddable(provider, messages.scheme[unavailable.scheme] ?? unavailable.label ?? unavailable.scheme)
@@ -23,7 +23,7 @@ export function describeUnsupported(spec: ProviderSpec | undefined, messages: Co
  * The sentence to show a person for an error, in the host's messages. Uses the platform's own
  * explanation when it sent one; never includes raw response bodies.
  */
-export function describeError(error: unknown, messages: ConnectMessages, provider: string): string {
+export function describeError(error: unknown, messages: CoreMessages, provider: string): string {
   if (!(error instanceof ConnectError)) return messages.genericError
   switch (error.kind) {
     case 'network':
@@ -44,6 +44,7 @@ export function describeError(error: unknown, messages: ConnectMessages, provide
     case 'unconfirmed':
       return messages.signInUnconfirmed(provider)
     case 'http':
+      if (error.code === REDIRECT_REFUSED) return messages.redirectRefused
       // The platform's words, bounded: a runaway message must not fill the page.
       if (error.detail) return error.detail.length > 500 ? `${error.detail.slice(0, 499)}…` : error.detail
       return error.status ? statusMessage(error.status, messages) : messages.genericError

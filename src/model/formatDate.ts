@@ -39,3 +39,21 @@ export function formatDateTime(iso: string | undefined, fallback: string, locale
   }
   return format.format(date)
 }
+
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>()
+
+/**
+ * An ISO 8601 time's day in `locale` ("Nov 20, 2026"), or `fallback` when it is missing or not a
+ * date: what a list cell shows, on one line; `formatDateTime` gives the exact time for its title.
+ */
+export function formatDate(iso: string | undefined, fallback: string, locale?: string): string {
+  if (!iso) return fallback
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return fallback
+  let format = dayFormats.get(locale)
+  if (!format) {
+    format = dateTimeFormat(locale, { dateStyle: 'medium' })
+    dayFormats.set(locale, format)
+  }
+  return format.format(date)
+}

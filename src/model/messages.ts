@@ -1,3 +1,5 @@
+import type { GalleryMessages } from './galleryMessages'
+
 /**
  * Every string the kit shows a person, in English. Hosts override any subset through
  * `ConnectProvider`'s `messages` prop; translations start from this object.
@@ -10,7 +12,6 @@ export const defaultMessages = {
   reconnect: 'Reconnect',
   reconnectProvider: (provider: string) => `Reconnect ${provider}`,
   loadingProvider: 'Loading…',
-  continueInPopup: (provider: string) => `Continue to ${provider}`,
   waitingForPopup: (provider: string) =>
     `Finish signing in to ${provider} in the window that opened.`,
   focusPopup: 'Show sign-in window',
@@ -35,58 +36,16 @@ export const defaultMessages = {
   close: 'Close',
   cancel: 'Cancel',
   submit: 'Connect',
-  submitReconnect: 'Save credentials',
-  submitting: 'Connecting…',
   show: 'Show',
-  hide: 'Hide',
-  showSecret: (label: string) => `Show ${label}`,
-  hideSecret: (label: string) => `Hide ${label}`,
   required: (label: string) => `${label} is required.`,
-  chooseOption: (label: string) => `Choose one of the listed options for ${label}.`,
-  chooseAtLeastOne: (label: string) => `Choose at least one option for ${label}.`,
-  optional: 'optional',
-  whereToFind: 'Where to find this',
-  scopesHelp: 'Separate scopes with spaces or commas.',
-  fixFieldsBelow: 'Check the highlighted fields and try again.',
-  noCredentialsNeeded: (provider: string) => `${provider} needs no credentials. Connect to continue.`,
-  popupSchemeIntro: (provider: string) => `Enter these details, then sign in to ${provider} in a new window.`,
-  chooseMethod: 'How do you want to connect?',
-  // Files, generated secrets and PEM blocks
-  chooseFile: 'Choose file',
-  chooseFileFor: (label: string) => `Choose a file for ${label}`,
   replace: 'Replace',
-  replaceLabel: (label: string) => `Replace ${label}`,
-  privateKeyLoaded: (algorithm: string) => (algorithm ? `${algorithm} private key loaded` : 'Private key loaded'),
   generate: 'Generate',
-  generateLabel: (label: string) => `Generate a new ${label}`,
-  copy: 'Copy',
-  copyLabel: (label: string) => `Copy ${label}`,
-  copied: 'Copied',
-  copyFailed: 'Could not copy. Select the text and copy it yourself.',
-  hmacAlgorithm: 'Algorithm',
-  hmacSignedParts: 'Signed parts',
-  hmacParts: { body: 'Request body', url: 'URL' } as Record<string, string>,
-  hmacEncoding: 'Encoding',
-  hmacEncodings: { hex: 'Hexadecimal', base64: 'Base64', base64url: 'Base64, URL-safe' } as Record<string, string>,
-  sentIn: 'Sent in',
+  /** Where the signature travels, named as the other side's settings name it. */
   placement: {
-    header: (name: string) => `Header ${name}`,
-    query: (name: string) => `Query parameter ${name}`,
-    cookie: (name: string) => `Cookie ${name}`,
+    header: (name: string) => `${name} header`,
+    query: (name: string) => `${name} parameter in the web address`,
+    cookie: (name: string) => `${name} cookie`,
   },
-  pemMissing: (label: string) => `Paste a PEM block that starts with -----BEGIN ${label}-----.`,
-  pemUnclosed: (label: string) => `The -----END ${label}----- line is missing.`,
-  pemMismatch: (begin: string, end: string) => `-----BEGIN ${begin}----- is closed by -----END ${end}-----. They must match.`,
-  pemBadBody: 'The text between the BEGIN and END lines is not valid base64.',
-  pemStray: 'Remove the text outside the -----BEGIN----- and -----END----- lines.',
-  pemNotCertificate: (label: string) => `This is a ${label}, not a certificate.`,
-  pemKeyInCertificate: 'This is a private key. Paste it under Private key; this field takes a certificate.',
-  pemNotPrivateKey: (label: string) => `This is a ${label}, not a private key.`,
-  pemEncryptedKey: 'This private key is protected by a passphrase. Remove the passphrase first, for example with: openssl pkey -in key.pem -out key-plain.pem',
-  pemOneKey: 'Paste one private key, not several.',
-  pemBinaryFile: (name: string) =>
-    `${name} is a binary file (DER or PKCS#12), not PEM text. Convert it first, for example with: openssl x509 -inform der -in cert.cer -out cert.pem, or openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem`,
-  pemUnreadableFile: (name: string) => `Could not read ${name}.`,
   // Field labels
   apiKey: 'API key',
   username: 'Username',
@@ -96,48 +55,40 @@ export const defaultMessages = {
   scopes: 'Scopes',
   workspace: 'Workspace',
   secret: 'Secret',
-  sharedSecret: 'Shared secret',
-  sharedSecretHelp: 'Paste the secret both sides share, or generate one here and copy it to the other side.',
-  signingKey: 'Signing key',
-  signingKeyHelp: 'A PEM private key (RSA or EC), or the shared secret.',
   certificate: 'Certificate',
   privateKey: 'Private key',
-  caChain: 'CA certificate chain',
-  pemHelp: 'Paste the PEM text or choose a file.',
   token: 'Token',
   tokenSecret: 'Token secret',
-  workspaceHelp: (provider: string) => `The ${provider} workspace, subdomain or instance to connect.`,
   connectionName: 'Connection name',
-  connectionNameHelp: 'How this connection is listed. It must differ from your other connections to this app.',
-  baseUrl: 'Base URL',
-  baseUrlHelp: (provider: string) => `Only if your ${provider} account lives at its own address, e.g. \`https://acme.example.com\`. Leave empty for the usual one.`,
-  invalidUrl: (label: string) => `${label} must be a web address such as https://example.com.`,
-  advanced: 'Advanced',
-  apiKeyPrefixHelp: (prefix: string) => `Paste the key alone; the kit adds “${prefix.trim()}” for you.`,
+  baseUrl: 'Account URL',
   // Errors
   networkError: 'Could not reach the server. Check your connection and try again.',
   requestTimedOut: 'The server took too long to answer. Please try again.',
-  unsafeSignInUrl: (provider: string) => `The platform sent a sign-in page for ${provider} that is not a secure (https) address, so the kit did not open it.`,
-  redirectRefused: 'The server answered with a redirect, which the kit does not follow with your credentials. Check the API base URL.',
-  unexpectedResponse: (status: number) =>
-    `The server sent an unexpected response (HTTP ${status}). Please try again in a moment.`,
-  invalidResponse: 'The server sent a response the kit could not read. Please try again later.',
+  unsafeSignInUrl: (provider: string) =>
+    `The ${provider} sign-in page was not opened because its address is not secure (https). Please try again later or contact support.`,
+  redirectRefused:
+    'The server tried to send this request to a different address, so it was stopped to keep your data safe. Please try again later or contact support.',
+  unexpectedResponse: (status: number) => `The server sent an unexpected answer (error ${status}). Please try again in a moment.`,
+  invalidResponse: 'The server sent an answer that could not be read. Please try again later.',
   signInUnconfirmed: (provider: string) =>
-    `The ${provider} sign-in window reported success, but the platform does not show a new or refreshed connection. Please try again.`,
-  unauthorized: 'The kit is not allowed to call the platform API. Check the API key or token.',
-  rateLimited: 'Too many requests. Wait a moment and try again.',
+    `The ${provider} sign-in window reported success, but no new or updated connection appeared. Please try again.`,
+  unauthorized: 'You are not allowed to manage connections here right now. Reload the page and try again, or contact support if this keeps happening.',
+  rateLimited: 'Too many attempts in a short time. Wait a moment and try again.',
   genericError: 'Something went wrong. Please try again.',
   requestId: 'Request ID:',
-  providerLoadError: (provider: string) => `Could not load ${provider}'s connection settings.`,
-  unsupportedScheme: (provider: string) =>
-    `${provider} uses a sign-in method this kit cannot show yet.`,
+  /** The provider's settings failed to load; `reason` is the error's own sentence, when there is one. */
+  providerLoadError: (provider: string, reason?: string) =>
+    reason ? `Could not load ${provider}'s connection settings. ${reason}` : `Could not load ${provider}'s connection settings.`,
+  unsupportedScheme: (provider: string) => `${provider} cannot be connected here yet, because it uses a sign-in method this page does not support.`,
   notEmbeddable: (provider: string, method: string) =>
-    `${provider} needs ${method}, which is not available for embedded sign-in. Ask your administrator to connect ${provider} for you.`,
+    `${provider} can only be connected with “${method}”, which is not available here. Ask your administrator to connect ${provider} for you.`,
   // Connection list
   connectionsTitle: 'Connected accounts',
   loadingConnections: 'Loading connections…',
   noConnections: 'No accounts are connected yet.',
-  connectionsError: 'Could not load connections.',
+  noConnectionsHint: 'Connect an app and it will show up here, where you can reconnect or remove it at any time.',
+  /** The connections failed to load; `reason` is the error's own sentence, when there is one. */
+  connectionsError: (reason?: string) => (reason ? `Could not load connections. ${reason}` : 'Could not load connections.'),
   formLoadError: 'The form could not be loaded. Check your connection and try again.',
   // The connection list's page control
   connectionPages: 'Connection pages',
@@ -161,29 +112,104 @@ export const defaultMessages = {
   /** A connected provider whose credentials failed, as one sentence (the button's status line). */
   connectionNeedsAttention: (provider: string) => `${provider}: Credentials need attention`,
   scheme: {
-    none: 'No credentials',
+    none: 'No sign-in needed',
     apiKey: 'API key',
     basic: 'Username and password',
-    'oauth2/authorizationCode': 'OAuth sign-in',
-    'oauth2/authorizationCodePKCE': 'OAuth sign-in (PKCE)',
-    'oauth2/clientCredentials': 'OAuth client credentials',
-    'oauth2/password': 'OAuth password grant',
+    'oauth2/authorizationCode': 'Account sign-in',
+    'oauth2/authorizationCodePKCE': 'Account sign-in',
+    'oauth2/clientCredentials': 'Client ID and secret',
+    'oauth2/password': 'Account username and password',
     custom: 'Custom credentials',
     secret: 'Secret',
-    hmac: 'HMAC shared secret',
-    jwtBearer: 'JWT signing key',
+    hmac: 'Shared signing secret',
+    jwtBearer: 'Signing key',
     certificate: 'Client certificate',
-    'oauth1/token': 'OAuth 1 token',
-    'oauth1/authorize': 'OAuth 1 browser sign-in',
+    'oauth1/token': 'Access token and secret',
+    'oauth1/authorize': 'Classic account sign-in',
   } as Record<string, string>,
   delete: 'Delete',
   deleteProvider: (provider: string) => `Delete ${provider} connection`,
   deleteConfirmTitle: (provider: string) => `Delete the ${provider} connection?`,
   deleteConfirmBody: 'Anything that uses this connection stops working until it is connected again.',
   deleting: 'Deleting…',
-  deleteFailed: (provider: string) => `Could not delete the ${provider} connection.`,
+  /** Deleting failed; `reason` is the error's own sentence, when there is one. */
+  deleteFailed: (provider: string, reason?: string) =>
+    reason ? `Could not delete the ${provider} connection. ${reason}` : `Could not delete the ${provider} connection.`,
   never: '—',
+  // The credential forms
+  continueInPopup: (provider: string) => `Continue to ${provider}`,
+  submitReconnect: 'Save credentials',
+  submitting: 'Connecting…',
+  hide: 'Hide',
+  showSecret: (label: string) => `Show ${label}`,
+  hideSecret: (label: string) => `Hide ${label}`,
+  chooseOption: (label: string) => `Choose one of the listed options for ${label}.`,
+  chooseAtLeastOne: (label: string) => `Choose at least one option for ${label}.`,
+  /** An optional field's label: the field's own label, marked as optional. */
+  optionalField: (label: string) => `${label} (optional)`,
+  whereToFind: 'Where to find this',
+  scopesHelp: 'Separate scopes with spaces or commas.',
+  fixFieldsBelow: 'Check the highlighted fields and try again.',
+  noCredentialsNeeded: (provider: string) => `${provider} needs no password or key. Select Connect to continue.`,
+  popupSchemeIntro: (provider: string) => `Enter these details, then sign in to ${provider} in a new window.`,
+  chooseMethod: 'How do you want to connect?',
+  // Files, generated secrets and PEM blocks
+  chooseFile: 'Choose file',
+  chooseFileFor: (label: string) => `Choose a file for ${label}`,
+  replaceLabel: (label: string) => `Replace ${label}`,
+  privateKeyLoaded: (algorithm: string) => (algorithm ? `${algorithm} private key loaded` : 'Private key loaded'),
+  generateLabel: (label: string) => `Generate a new ${label}`,
+  copy: 'Copy',
+  copyLabel: (label: string) => `Copy ${label}`,
+  copied: 'Copied',
+  copyFailed: 'Could not copy. Select the text and copy it yourself.',
+  hmacAlgorithm: 'Signature algorithm',
+  hmacSignedParts: 'Signed content',
+  /** The parts a signature covers; shown as a list in the provider's locale ("Request body and URL"). */
+  hmacParts: { body: 'Request body', url: 'URL' } as Record<string, string>,
+  hmacEncoding: 'Signature format',
+  hmacEncodings: { hex: 'Hexadecimal', base64: 'Base64', base64url: 'Base64, URL-safe' } as Record<string, string>,
+  sentIn: 'Signature sent as',
+  pemMissing: (label: string) => `Paste the whole text, starting with the line -----BEGIN ${label}-----.`,
+  pemUnclosed: (label: string) => `The last line, -----END ${label}-----, is missing. Paste the whole text.`,
+  pemMismatch: (begin: string, end: string) =>
+    `The text starts with -----BEGIN ${begin}----- but ends with -----END ${end}-----. Both lines must name the same thing.`,
+  pemBadBody: 'The text between the BEGIN and END lines is damaged. Copy it again from the original file.',
+  pemStray: 'Remove any text before the -----BEGIN----- line or after the -----END----- line.',
+  pemNotCertificate: (label: string) => `This is a ${label}, not a certificate.`,
+  pemKeyInCertificate: 'This is a private key. Paste it into the Private key field; this one needs a certificate.',
+  pemNotPrivateKey: (label: string) => `This is a ${label}, not a private key.`,
+  pemEncryptedKey:
+    'This private key is protected by a passphrase. Remove the passphrase first, then paste the key again. For example: openssl pkey -in key.pem -out key-plain.pem',
+  pemOneKey: 'Paste one private key, not several.',
+  pemBinaryFile: (name: string) =>
+    `${name} is a binary file (DER or PKCS#12), not PEM text. Convert it first, for example with: openssl x509 -inform der -in cert.cer -out cert.pem, or openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem`,
+  pemUnreadableFile: (name: string) => `Could not read ${name}.`,
+  sharedSecret: 'Shared secret',
+  sharedSecretHelp: 'Paste the secret both sides share, or generate one here and copy it to the other side.',
+  signingKey: 'Signing key',
+  signingKeyHelp: 'A private key (RSA or EC) as text starting with -----BEGIN, or the shared secret.',
+  caChain: 'CA certificate chain',
+  pemHelp: 'Paste the text that starts with -----BEGIN, or choose the file.',
+  workspaceHelp: (provider: string) => `The ${provider} workspace, subdomain or instance to connect.`,
+  connectionNameHelp: 'How this connection is listed. It must differ from your other connections to this app.',
+  baseUrlHelp: (provider: string) =>
+    `Only if your ${provider} account has its own web address, such as \`https://acme.example.com\`. Leave empty to use the standard one.`,
+  invalidUrl: (label: string) => `${label} must be a web address such as https://example.com.`,
+  advanced: 'Advanced',
+  /** Help for a key the provider expects with a prefix (such as "Bearer"), which is added on sending. */
+  apiKeyPrefixHelp: (prefix: string) => `Paste only the key, without “${prefix.trim()}” in front of it.`,
 }
 
-/** The shape of the messages object; override any key through `ConnectProvider`'s `messages`. */
-export type ConnectMessages = typeof defaultMessages
+/** The messages every component uses (the gallery's are apart: `galleryMessages`). */
+export type CoreMessages = typeof defaultMessages
+
+/**
+ * The shape of the messages object; override any key through `ConnectProvider`'s `messages`. The
+ * provider gallery's own English defaults live in `galleryMessages`, so an app without a gallery
+ * does not download them; a catalog or an override may still set them here.
+ */
+export type ConnectMessages = CoreMessages & GalleryMessages
+
+/** What components read from the context: every core message, and the gallery's when set. */
+export type ContextMessages = CoreMessages & Partial<GalleryMessages>

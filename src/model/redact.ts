@@ -106,6 +106,7 @@ export function guardSecrets(backend: ConnectBackend): ConnectBackend {
     ...backend,
     id: backend.id,
     getProvider: backend.getProvider.bind(backend),
+    listProviders: backend.listProviders?.bind(backend),
     listConnections: backend.listConnections.bind(backend),
     getConnection: backend.getConnection.bind(backend),
     deleteConnection: backend.deleteConnection?.bind(backend),

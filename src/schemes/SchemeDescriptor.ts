@@ -1,5 +1,5 @@
 import type { Credentials } from '../model/ConnectBackend'
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import type { PartOf, SchemeId } from '../model/ProviderSpec'
 
 /** One input of a credential form, as data. */
@@ -69,9 +69,12 @@ export interface SchemeDescriptor<S extends SchemeId = SchemeId> {
   /** The scheme. */
   scheme: S
   /** The fields for this part, named relative to it. */
-  fields(part: PartOf<S>, messages: ConnectMessages): SchemeField[]
-  /** Read-only facts about this part. */
-  facts?(part: PartOf<S>, messages: ConnectMessages): SchemeFact[]
+  fields(part: PartOf<S>, messages: CoreMessages): SchemeField[]
+  /**
+   * Read-only facts about this part.
+   * @param locale the BCP 47 locale a fact's list is formatted in (`Intl.ListFormat`), the provider's
+   */
+  facts?(part: PartOf<S>, messages: CoreMessages, locale: string): SchemeFact[]
   /** The credential from this part's (valid) values. */
   toCredentials(values: SchemeValues, part: PartOf<S>): Extract<Credentials, { scheme: S }>
 }

@@ -1,10 +1,10 @@
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import type { SchemeDescriptor, SchemeField } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
 import type { PemKind } from './pem'
 import { checkPem } from './pem'
 
-function pemField(name: string, label: string, kind: PemKind, required: boolean, messages: ConnectMessages): SchemeField {
+function pemField(name: string, label: string, kind: PemKind, required: boolean, messages: CoreMessages): SchemeField {
   return {
     name,
     label,

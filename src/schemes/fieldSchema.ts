@@ -1,9 +1,9 @@
 import * as z from 'zod/mini'
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import type { SchemeField, SchemeValues } from './SchemeDescriptor'
 
 /** The schema of one field; its messages are the ones shown next to it. */
-function fieldSchema(field: SchemeField, messages: ConnectMessages) {
+function fieldSchema(field: SchemeField, messages: CoreMessages) {
   const allowed = field.options && field.options.length > 0 ? new Set(field.options.map((option) => option.value)) : undefined
   if (field.kind === 'choices') {
     const checks: z.core.$ZodCheck<string[]>[] = []
@@ -37,7 +37,7 @@ type AnySchema = z.ZodMiniType<unknown, unknown>
  * The nested zod schema for a list of fields named by dotted path. Numbered levels
  * (`credentials.0.apiKey`) are lists, as react-hook-form stores them.
  */
-export function schemaForFields(fields: SchemeField[], messages: ConnectMessages): FormSchema {
+export function schemaForFields(fields: SchemeField[], messages: CoreMessages): FormSchema {
   const tree: Tree = {}
   for (const field of fields) {
     const parts = field.name.split('.')
@@ -56,13 +56,13 @@ export function schemaForFields(fields: SchemeField[], messages: ConnectMessages
   return build(tree) as FormSchema
 }
 
-const built = new WeakMap<object, { messages: ConnectMessages; schema: FormSchema }>()
+const built = new WeakMap<object, { messages: CoreMessages; schema: FormSchema }>()
 
 /**
  * The schema that validates a resolved method's form values, built on first use and kept for that
  * method (and `messages`): forms build it, so the click that opens one carries no zod.
  */
-export function methodSchema(method: { readonly fields: SchemeField[] }, messages: ConnectMessages): FormSchema {
+export function methodSchema(method: { readonly fields: SchemeField[] }, messages: CoreMessages): FormSchema {
   const cached = built.get(method)
   if (cached?.messages === messages) return cached.schema
   const schema = schemaForFields(method.fields, messages)

@@ -1,5 +1,5 @@
 import { absoluteBaseUrl, isolate } from '../model/connectionName'
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import type { InputSpec, ScopeChoice } from '../model/ProviderSpec'
 import type { SchemeField, SchemeValues } from './SchemeDescriptor'
 import { listAt, valueAt } from './SchemeDescriptor'
@@ -8,7 +8,7 @@ import { listAt, valueAt } from './SchemeDescriptor'
 // inputs look and behave the same in every scheme that asks for them.
 
 /** Username and password; the password keeps surrounding whitespace, which some passwords contain. */
-export function usernamePasswordFields(messages: ConnectMessages, docsUrl?: string): SchemeField[] {
+export function usernamePasswordFields(messages: CoreMessages, docsUrl?: string): SchemeField[] {
   return [
     // Another service's account: the browser must neither fill in nor save the host app's own login here.
     { name: 'username', label: messages.username, kind: 'text', secret: false, required: true, autoComplete: 'off', docsUrl },
@@ -17,7 +17,7 @@ export function usernamePasswordFields(messages: ConnectMessages, docsUrl?: stri
 }
 
 /** An OAuth client's ID and secret. */
-export function oauthClientFields(messages: ConnectMessages, docsUrl?: string): SchemeField[] {
+export function oauthClientFields(messages: CoreMessages, docsUrl?: string): SchemeField[] {
   return [
     { name: 'clientId', label: messages.clientId, kind: 'text', secret: false, required: true, autoComplete: 'off', docsUrl },
     { name: 'clientSecret', label: messages.clientSecret, kind: 'password', secret: true, required: true, autoComplete: 'off' },
@@ -33,7 +33,7 @@ export function secretField(name: string, label: string, extra: Partial<SchemeFi
  * The scopes field: checkboxes when the platform lists the scopes (its defaults checked), else text
  * separated by spaces, commas or new lines. None when the part has no scope choice.
  */
-export function scopeFields(messages: ConnectMessages, scopes: ScopeChoice | undefined): SchemeField[] {
+export function scopeFields(messages: CoreMessages, scopes: ScopeChoice | undefined): SchemeField[] {
   if (!scopes) return []
   if (scopes.options && scopes.options.length > 0) {
     return [
@@ -78,7 +78,7 @@ function shownAsCode(help: string | undefined, value: string): boolean {
  * as an example (as inline code) becomes a placeholder, so nobody connects a made-up account
  * without typing; other defaults prefill.
  */
-export function inputField(input: InputSpec, messages: ConnectMessages, displayName: string): SchemeField {
+export function inputField(input: InputSpec, messages: CoreMessages, displayName: string): SchemeField {
   const kind = input.kind ?? 'text'
   const workspace = input.role === 'workspace' && !input.label
   const example = input.defaultValue !== undefined && shownAsCode(input.help, input.defaultValue)

@@ -20,10 +20,12 @@ export const hmacScheme: SchemeDescriptor<'hmac'> = {
   fields: (part, messages) => [
     secretField('secret', messages.sharedSecret, { generate: part.encoding, copyable: true, help: messages.sharedSecretHelp }),
   ],
-  facts(part, messages) {
+  facts(part, messages, locale) {
+    const signed = part.digestInputs.map((input) => messages.hmacParts[input] ?? input)
     const facts = [
       { term: messages.hmacAlgorithm, detail: `HMAC-${part.algorithm.toUpperCase()}` },
-      { term: messages.hmacSignedParts, detail: part.digestInputs.map((input) => messages.hmacParts[input] ?? input).join(', ') },
+      // "Request body and URL", "Anfragetext und URL", "نص الطلب وعنوان URL": the locale's own list.
+      { term: messages.hmacSignedParts, detail: new Intl.ListFormat(locale, { type: 'conjunction' }).format(signed) },
       { term: messages.hmacEncoding, detail: messages.hmacEncodings[part.encoding] ?? part.encoding },
     ]
     if (part.placement) facts.push({ term: messages.sentIn, detail: messages.placement[part.placement.in](part.placement.name) })

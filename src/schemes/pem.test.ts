@@ -34,12 +34,12 @@ describe('checkPem', () => {
 
   test('each malformed text gets its own message', () => {
     const cert = fixture('client.pem')
-    expect(checkPem('hello', 'certificate', messages)).toBe('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')
+    expect(checkPem('hello', 'certificate', messages)).toBe('Paste the whole text, starting with the line -----BEGIN CERTIFICATE-----.')
     expect(checkPem(`Bag Attributes\n${cert}`, 'certificate', messages)).toBe(messages.pemStray)
-    expect(checkPem('', 'certificate', messages)).toBe('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')
-    expect(checkPem(cert.replace(/-----END CERTIFICATE-----\s*$/, ''), 'certificate', messages)).toBe('The -----END CERTIFICATE----- line is missing.')
+    expect(checkPem('', 'certificate', messages)).toBe('Paste the whole text, starting with the line -----BEGIN CERTIFICATE-----.')
+    expect(checkPem(cert.replace(/-----END CERTIFICATE-----\s*$/, ''), 'certificate', messages)).toBe('The last line, -----END CERTIFICATE-----, is missing. Paste the whole text.')
     expect(checkPem(cert.replace('END CERTIFICATE', 'END PRIVATE KEY'), 'certificate', messages)).toBe(
-      '-----BEGIN CERTIFICATE----- is closed by -----END PRIVATE KEY-----. They must match.',
+      'The text starts with -----BEGIN CERTIFICATE----- but ends with -----END PRIVATE KEY-----. Both lines must name the same thing.',
     )
     const lines = cert.split('\n')
     lines[3] = lines[3]!.replace(/^./, '%')

@@ -1,4 +1,4 @@
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 
 // PEM text (RFC 7468) checked as the person types: labels that match, a base64 body, CRLF or LF,
 // several blocks for a chain. Nothing here decodes more than the key's algorithm identifier.
@@ -94,7 +94,7 @@ export function keyAlgorithm(block: PemBlock): string {
 /** What a PEM field holds. */
 export type PemKind = 'certificate' | 'privateKey' | 'privateKeyOrSecret'
 
-function problemMessage(problem: PemProblem, expected: string, messages: ConnectMessages): string {
+function problemMessage(problem: PemProblem, expected: string, messages: CoreMessages): string {
   switch (problem.code) {
     case 'missing':
       return messages.pemMissing(expected)
@@ -114,7 +114,7 @@ function problemMessage(problem: PemProblem, expected: string, messages: Connect
  * field takes one certificate or a chain and refuses private keys; a key field takes one
  * unencrypted private key. `privateKeyOrSecret` also takes a shared secret (anything not PEM).
  */
-export function checkPem(text: string, kind: PemKind, messages: ConnectMessages): string | undefined {
+export function checkPem(text: string, kind: PemKind, messages: CoreMessages): string | undefined {
   if (kind === 'privateKeyOrSecret' && !text.includes('-----BEGIN')) return undefined
   const expected = kind === 'certificate' ? 'CERTIFICATE' : 'PRIVATE KEY'
   const parsed = parsePem(text)

@@ -104,7 +104,7 @@ describe('method resolution', () => {
   })
 
   test('an unlabelled method is named after its first scheme; a platform label wins', () => {
-    expect(resolve(specWith({ scheme: 'oauth2/authorizationCode', pkce: false })).label).toBe('OAuth sign-in')
+    expect(resolve(specWith({ scheme: 'oauth2/authorizationCode', pkce: false })).label).toBe('Account sign-in')
     const spec: ProviderSpec = { ...specWith({ scheme: 'apiKey' }), methods: [{ id: 'k', label: 'Sandbox key', flow: 'form', parts: [{ scheme: 'apiKey' }] }] }
     expect(resolve(spec).label).toBe('Sandbox key')
   })

@@ -1,6 +1,6 @@
 import type { ConnectionInput, Credentials } from '../model/ConnectBackend'
 import { absoluteBaseUrl } from '../model/connectionName'
-import type { ConnectMessages } from '../model/messages'
+import type { CoreMessages } from '../model/messages'
 import type { ProviderSpec, SignInMethod } from '../model/ProviderSpec'
 import { inputField } from './fields'
 import type { SchemeFact, SchemeField, SchemeValues } from './SchemeDescriptor'
@@ -34,6 +34,8 @@ export interface ResolvedMethod {
 export interface ResolveOptions {
   /** The prefill of a `connectionName` input that has no default (see `defaultConnectionName`). */
   connectionName?: string
+  /** The BCP 47 locale lists in facts are formatted in (the provider's `locale`). @default 'en' */
+  locale?: string
 }
 
 function setAt(target: SchemeValues, path: string, value: unknown) {
@@ -53,7 +55,7 @@ const partPath = (index: number) => `credentials.${index}`
  * Resolves one sign-in method of a provider into the form the kit renders: each part's fields from
  * its descriptor, then the provider's connection fields, which every method shares.
  */
-export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages: ConnectMessages, options: ResolveOptions = {}): ResolvedMethod {
+export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages: CoreMessages, options: ResolveOptions = {}): ResolvedMethod {
   const prefixed = (prefix: string) => (field: SchemeField) => ({ ...field, name: `${prefix}.${field.name}` })
   const partFields = method.parts.map((part, index) => descriptorFor(part).fields(part, messages).map(prefixed(partPath(index))))
   const connectionFields = spec.connectionFields.map((input) => {
@@ -72,7 +74,7 @@ export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages
     method,
     flow: method.flow,
     fields,
-    facts: method.parts.flatMap((part) => descriptorFor(part).facts?.(part, messages) ?? []),
+    facts: method.parts.flatMap((part) => descriptorFor(part).facts?.(part, messages, options.locale ?? 'en') ?? []),
     defaultValues,
     toInput(values) {
       const credentials = method.parts.map((part, index): Credentials => {
@@ -91,6 +93,6 @@ export function resolveMethod(spec: ProviderSpec, method: SignInMethod, messages
 }
 
 /** Every sign-in method of a provider, resolved, in the platform's order. */
-export function resolveMethods(spec: ProviderSpec, messages: ConnectMessages, options: ResolveOptions = {}): ResolvedMethod[] {
+export function resolveMethods(spec: ProviderSpec, messages: CoreMessages, options: ResolveOptions = {}): ResolvedMethod[] {
   return spec.methods.map((method) => resolveMethod(spec, method, messages, options))
 }

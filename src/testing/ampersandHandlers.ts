@@ -131,6 +131,8 @@ export function ampersandHandlers(options: AmpersandHandlersOptions = {}) {
   async function route(request: Request, record: RecordedRequest): Promise<Response> {
     const { method, path } = record
     const body = record.body as Body
+    // The catalog needs no credentials, as Ampersand's.
+    if (method === 'GET' && path === '/providers') return HttpResponse.json(catalog)
     const provider = /^\/providers\/([^/]+)$/.exec(path)
     if (method === 'GET' && provider) {
       const entry = catalog[decodeURIComponent(provider[1]!)]

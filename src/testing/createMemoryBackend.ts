@@ -6,6 +6,7 @@ import { MemorySignIns } from './MemorySignIns'
 /** The backend methods a memory backend records and can fail. */
 export type MemoryMethod =
   | 'getProvider'
+  | 'listProviders'
   | 'listConnections'
   | 'getConnection'
   | 'createConnection'
@@ -54,6 +55,8 @@ export interface MemoryBackendOptions {
   stepPages?: Record<string, number>
   /** The backend's id (query keys). @default a new `memory-<n>` per backend */
   id?: string
+  /** The category each provider is listed under (`listProviders`), by provider id. @default none */
+  categories?: Record<string, string>
 }
 
 let backends = 0
@@ -195,6 +198,13 @@ export function createMemoryBackend(options: MemoryBackendOptions) {
     async getProvider(id, signal) {
       await enter({ method: 'getProvider', provider: id }, signal)
       return specOf(id)
+    },
+    async listProviders(signal) {
+      await enter({ method: 'listProviders' }, signal)
+      return options.providers.map((spec) => {
+        const category = options.categories?.[spec.id]
+        return { id: spec.id, displayName: spec.displayName, ...(spec.iconUrl ? { iconUrl: spec.iconUrl } : {}), ...(category ? { category } : {}), spec }
+      })
     },
     async listConnections(scope, filter, signal) {
       await enter({ method: 'listConnections', scope }, signal)

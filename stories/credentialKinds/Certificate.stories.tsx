@@ -28,7 +28,7 @@ export const Empty: Story = {
       await expect(field).toBeVisible()
       await expect(field).toHaveValue('')
       await expect(field).toHaveAttribute('aria-required', 'true')
-      await expect(field).toHaveAccessibleDescription('Paste the PEM text or choose a file.')
+      await expect(field).toHaveAccessibleDescription('Paste the text that starts with -----BEGIN, or choose the file.')
       await expect(canvas.getByLabelText(`Choose a file for ${label}`)).toHaveAttribute('type', 'file')
     }
     await expect(canvas.getAllByText('Choose file')).toHaveLength(3)
@@ -50,12 +50,12 @@ export const Invalid: Story = {
       await expect(await canvas.findByText(`${label} is required.`)).toBeVisible()
       const field = canvas.getByRole('textbox', { name: label })
       await expect(field).toHaveAttribute('aria-invalid', 'true')
-      await expect(field).toHaveAccessibleDescription(`Paste the PEM text or choose a file. ${label} is required.`)
+      await expect(field).toHaveAccessibleDescription(`Paste the text that starts with -----BEGIN, or choose the file. ${label} is required.`)
     }
     await expect(canvas.getByRole('textbox', { name: 'Certificate' })).toHaveFocus()
     // Not PEM at all: said as soon as it is typed.
     await userEvent.type(canvas.getByRole('textbox', { name: 'CA certificate chain' }), 'not a certificate')
-    await expect(await canvas.findByText('Paste a PEM block that starts with -----BEGIN CERTIFICATE-----.')).toBeVisible()
+    await expect(await canvas.findByText('Paste the whole text, starting with the line -----BEGIN CERTIFICATE-----.')).toBeVisible()
     await expect(memory(loaded).saved).toHaveLength(0)
     await expect(args.onSuccess).not.toHaveBeenCalled()
   },
@@ -141,10 +141,10 @@ export const KeyInCertificateField: Story = {
     await connectButton(canvas)
     const certificate = canvas.getByRole('textbox', { name: 'Certificate' })
     await paste(certificate, clientKeyPem)
-    const message = 'This is a private key. Paste it under Private key; this field takes a certificate.'
+    const message = 'This is a private key. Paste it into the Private key field; this one needs a certificate.'
     await expect(await canvas.findByText(message)).toBeVisible()
     await expect(certificate).toHaveAttribute('aria-invalid', 'true')
-    await expect(certificate).toHaveAccessibleDescription(`Paste the PEM text or choose a file. ${message}`)
+    await expect(certificate).toHaveAccessibleDescription(`Paste the text that starts with -----BEGIN, or choose the file. ${message}`)
     // Emptying the field takes the message away again.
     await userEvent.clear(certificate)
     await waitFor(() => expect(canvas.queryByText(message)).toBeNull())

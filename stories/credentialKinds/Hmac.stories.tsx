@@ -15,10 +15,10 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 const HOOKRELAY_FACTS = {
-  Algorithm: 'HMAC-SHA256',
-  'Signed parts': 'Request body, URL',
-  Encoding: 'Hexadecimal',
-  'Sent in': 'Header X-Signature',
+  'Signature algorithm': 'HMAC-SHA256',
+  'Signed content': 'Request body and URL',
+  'Signature format': 'Hexadecimal',
+  'Signature sent as': 'X-Signature header',
 }
 
 /** The HMAC form as first shown: the facts, a masked "Shared secret" with Generate and Copy. */

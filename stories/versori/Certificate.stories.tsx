@@ -63,7 +63,7 @@ export const Empty: Story = {
       const field = canvas.getByRole('textbox', { name: label })
       await expect(field).toHaveValue('')
       await expect(field).toHaveAttribute('aria-required', 'true')
-      await expect(field).toHaveAccessibleDescription('Paste the PEM text or choose a file.')
+      await expect(field).toHaveAccessibleDescription('Paste the text that starts with -----BEGIN, or choose the file.')
       await expect(canvas.getByLabelText(`Choose a file for ${label}`)).toHaveAttribute('type', 'file')
     }
     await expect(canvas.getByRole('textbox', { name: 'Private key' })).toHaveAttribute('data-masked')
@@ -86,9 +86,9 @@ export const Invalid: Story = {
     const certificate = canvas.getByRole('textbox', { name: 'Certificate' })
     await expect(certificate).toHaveFocus()
     await userEvent.upload(canvas.getByLabelText('Choose a file for Certificate'), pemFile(clientKeyPem, 'client-key.pem'))
-    const message = 'This is a private key. Paste it under Private key; this field takes a certificate.'
+    const message = 'This is a private key. Paste it into the Private key field; this one needs a certificate.'
     await expect(await canvas.findByText(message)).toBeVisible()
-    await expect(certificate).toHaveAccessibleDescription(`Paste the PEM text or choose a file. ${message}`)
+    await expect(certificate).toHaveAccessibleDescription(`Paste the text that starts with -----BEGIN, or choose the file. ${message}`)
     await expectNothingSent(loaded)
     await expect(args.onSuccess).not.toHaveBeenCalled()
   },

@@ -39,7 +39,10 @@ const meta = {
   component: ConnectionList,
   ...withFakeVersori,
   args: { onDelete: fn(), onReconnect: fn(), onError: fn() },
-  parameters: fakeVersoriParameters({ seed: SEED }),
+  // An object literal, not the helper's call: Storybook's docs plugin adds this comment's text as
+  // `parameters.docs` inside a literal, but next to a call it adds a second `parameters` key, which
+  // drops the seed.
+  parameters: { ...fakeVersoriParameters({ seed: SEED }) },
 } satisfies Meta<typeof ConnectionList>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -112,7 +115,7 @@ export const Statuses: Story = {
     await expect(rows.map(statusAndMethod)).toEqual([
       ['Working', 'API key'],
       ['Credentials need attention', 'Username and password'],
-      ['Connected', 'OAuth sign-in'],
+      ['Connected', 'Account sign-in'],
     ])
     await expect(rows.map((row) => row.dataset.status)).toEqual(['working', 'bad_credentials', 'created'])
     const [created, updated] = within(rows[0]!).getAllByRole('cell').slice(2, 4)
@@ -266,7 +269,7 @@ export const ReconnectOAuth: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect Acme OAuth' }))
     await waitFor(() => expect(args.onReconnect).toHaveBeenCalledWith(expect.objectContaining({ id: existing.id, status: 'working' })), POPUP)
     const row = await rowOf(canvasElement, 'Acme OAuth')
-    await waitFor(() => expect(statusAndMethod(row)).toEqual(['Working', 'OAuth sign-in']))
+    await waitFor(() => expect(statusAndMethod(row)).toEqual(['Working', 'Account sign-in']))
     const [update] = updateRequests(loaded)
     await expect(update?.path).toMatch(new RegExp(`/connections/${existing.id}$`))
     await expect((update?.body as { credentials: { credential: { type: string } }[] }).credentials.map((entry) => entry.credential.type)).toEqual(['oauth2-code'])

@@ -38,10 +38,10 @@ type Story = StoryObj<typeof meta>
 
 /** What the template's `hmac` config says, as a person reads it. */
 const ACME_FACTS = {
-  Algorithm: 'HMAC-SHA256',
-  'Signed parts': 'Request body, URL',
-  Encoding: 'Hexadecimal',
-  'Sent in': 'Header X-Acme-Signature',
+  'Signature algorithm': 'HMAC-SHA256',
+  'Signed content': 'Request body and URL',
+  'Signature format': 'Hexadecimal',
+  'Signature sent as': 'X-Acme-Signature header',
 }
 
 /** The read-only facts: term → detail. */

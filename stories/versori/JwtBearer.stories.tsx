@@ -47,7 +47,7 @@ export const Empty: Story = {
     const key = canvas.getByRole('textbox', { name: 'Signing key' })
     await expect(key).toHaveValue('')
     await expect(key).toHaveAttribute('data-masked')
-    await expect(key).toHaveAccessibleDescription('A PEM private key (RSA or EC), or the shared secret.')
+    await expect(key).toHaveAccessibleDescription('A private key (RSA or EC) as text starting with -----BEGIN, or the shared secret.')
     await expect(canvas.getByLabelText('Choose a file for Signing key')).toHaveAttribute('type', 'file')
     await expect(canvas.getByText('Choose file')).toBeVisible()
     await expectConnectionFields(canvas, TEMPLATE)

@@ -20,7 +20,7 @@ import {
 } from './withFakeVersori'
 
 const TEMPLATE = 'Acme (no auth)'
-const NO_CREDENTIALS = `${TEMPLATE} needs no credentials. Connect to continue.`
+const NO_CREDENTIALS = `${TEMPLATE} needs no password or key. Select Connect to continue.`
 
 /**
  * Versori `none` (template "Acme (no auth)"): nothing secret to type, only the connection's name
@@ -74,12 +74,12 @@ export const ServerError: Story = {
   play: async ({ canvas, args, loaded }) => {
     await connectButton(canvas)
     await userEvent.click(canvas.getByText('Advanced'))
-    await userEvent.type(canvas.getByLabelText('Base URL (optional)'), 'https://eu.acme.example')
+    await userEvent.type(canvas.getByLabelText('Account URL (optional)'), 'https://eu.acme.example')
     await submit(canvas)
     const name = canvas.getByRole('textbox', { name: 'Connection name' })
     await expectRefusedUnder(canvas, name, 'A connection with this name already exists.')
     await expect(name).toHaveValue(defaultName(TEMPLATE))
-    await expect(canvas.getByLabelText('Base URL (optional)')).toHaveValue('https://eu.acme.example')
+    await expect(canvas.getByLabelText('Account URL (optional)')).toHaveValue('https://eu.acme.example')
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'http', status: 409 }))
     await expect(onlyCreateBody(loaded).connection.name).toBe(defaultName(TEMPLATE))
     await expect(fakeVersori(loaded).connections).toHaveLength(1)

@@ -5,7 +5,7 @@ import { FAKE_VERSORI } from '../../test/fakeVersori'
 import { createRequests, fakeVersoriParameters, providerOf, versoriRequests, withFakeVersori } from './withFakeVersori'
 
 const TEMPLATE = 'Legacy OAuth 1'
-const UNAVAILABLE = `${TEMPLATE} needs OAuth 1 browser sign-in, which is not available for embedded sign-in. Ask your administrator to connect ${TEMPLATE} for you.`
+const UNAVAILABLE = `${TEMPLATE} can only be connected with “Classic account sign-in”, which is not available here. Ask your administrator to connect ${TEMPLATE} for you.`
 
 /**
  * Versori `oauth1` without `tokenAuth` (template "Legacy OAuth 1"): a 3-legged browser flow that
@@ -74,7 +74,7 @@ export const ExistingConnection: Story = {
     const header = await canvas.findByRole('rowheader', { name: /^Legacy OAuth 1/ })
     const row = header.closest('tr') as HTMLElement
     await expect(header).toHaveTextContent('Legacy (set up by IT)')
-    await expect(within(row).getAllByRole('cell').slice(0, 2).map((cell) => cell.textContent)).toEqual(['Working', 'OAuth 1 browser sign-in'])
+    await expect(within(row).getAllByRole('cell').slice(0, 2).map((cell) => cell.textContent)).toEqual(['Working', 'Classic account sign-in'])
     const reconnect = within(row).getByRole('button', { name: `Reconnect ${TEMPLATE}` })
     await expect(reconnect).toHaveAttribute('aria-disabled', 'true')
     await expect(within(row).getByRole('alert')).toHaveTextContent(UNAVAILABLE)

@@ -9,7 +9,7 @@ import { ConnectProvider, versori } from '../../src/index'
 import { createFakeVersori, FAKE_VERSORI, FAKE_VERSORI_API_KEY, fakeVersoriBaseUrl, fakeVersoriTemplates } from '../../test/fakeVersori'
 import type { AutoAuthorize, FakeVersori, RecordedVersoriRequest } from '../../test/fakeVersori'
 import { platform } from '../../test/platform'
-import type { Canvas } from '../support'
+import { type Canvas, localeProps } from '../support'
 
 // The Versori stories' shared half: the fake Versori platform (test/fakeVersori.ts) inside MSW on
 // the page's origin, a fresh one for every render, and the kit over `versori()` pointed at it.
@@ -76,9 +76,9 @@ async function deleteThroughFake(connectionId: string): Promise<void> {
 
 /**
  * Wraps a story in a ConnectProvider over `versori()` talking to this render's fake, as the
- * fake's end user (Ada Lovelace), with a fresh cache that does not retry.
+ * fake's end user (Ada Lovelace), with a fresh cache that does not retry, in the toolbar's locale.
  */
-export const FakeVersoriDecorator: Decorator = (Story, { parameters }) => {
+export const FakeVersoriDecorator: Decorator = (Story, { parameters, globals }) => {
   const options = (parameters.fakeVersori ?? {}) as FakeVersoriParameters
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   const [backend] = useState(() =>
@@ -92,7 +92,7 @@ export const FakeVersoriDecorator: Decorator = (Story, { parameters }) => {
     }),
   )
   return (
-    <ConnectProvider backend={backend} consumerRef={FAKE_VERSORI.externalId} consumerName={CONSUMER_NAME} queryClient={queryClient}>
+    <ConnectProvider backend={backend} consumerRef={FAKE_VERSORI.externalId} consumerName={CONSUMER_NAME} queryClient={queryClient} {...localeProps(globals)}>
       <Story />
     </ConnectProvider>
   )
@@ -202,7 +202,7 @@ export async function expectConnectionFields(canvas: Canvas, template: string) {
   await expect(name).toHaveAttribute('aria-required', 'true')
   const advanced = canvas.getByText('Advanced').closest('details') as HTMLDetailsElement
   await expect(advanced).not.toHaveAttribute('open')
-  const baseUrl = within(advanced).getByLabelText('Base URL (optional)', { selector: 'input' })
+  const baseUrl = within(advanced).getByLabelText('Account URL (optional)', { selector: 'input' })
   await expect(baseUrl).not.toBeVisible()
   await expect(baseUrl).toHaveValue('')
 }

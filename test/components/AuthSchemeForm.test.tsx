@@ -136,7 +136,7 @@ describe('AuthSchemeForm behaviour', () => {
     renderWithKit(<AuthSchemeForm provider="openAI" />)
     const input = await screen.findByLabelText('API key')
     const help = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)
-    expect(help?.textContent).toContain('the kit adds “Bearer” for you')
+    expect(help?.textContent).toContain('Paste only the key, without “Bearer” in front of it.')
     expect(within(help!).getByRole('link', { name: 'Where to find this' }).getAttribute('href')).toBe(
       'https://platform.openai.com/docs/api-reference/api-keys',
     )
@@ -188,7 +188,7 @@ describe('AuthSchemeForm behaviour', () => {
     renderWithKit(<AuthSchemeForm provider="openAI" />)
     await userEvent.fill(await screen.findByLabelText('API key'), 'sk-1')
     await userEvent.keyboard('{Enter}')
-    const alert = await screen.findByText(/unexpected response \(HTTP 502\)/)
+    const alert = await screen.findByText(/unexpected answer \(error 502\)/)
     expect(alert.textContent).not.toMatch(/<|html/i)
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('sk-1')
   })

@@ -156,7 +156,7 @@ describe('ConnectButton, OAuth popup flow', () => {
     const popups = spyOnPopups()
     renderWithKit(<ConnectButton provider="hubspot" />)
     await userEvent.click(await readyButton('Connect HubSpot'))
-    expect(await screen.findByText(/unexpected response \(HTTP 500\)/)).toBeTruthy()
+    expect(await screen.findByText(/unexpected answer \(error 500\)/)).toBeTruthy()
     expect(popups.windows[0]!.closed).toBe(true)
     await readyButton('Connect HubSpot')
   })

@@ -27,7 +27,7 @@ describe('ConnectionList', () => {
       rows.map((row) => [within(row).getByRole('rowheader').textContent, row.textContent ?? '']),
     )
     expect(byProvider.HubSpot).toContain('Working')
-    expect(byProvider.HubSpot).toContain('OAuth sign-in')
+    expect(byProvider.HubSpot).toContain('Account sign-in')
     expect(byProvider.OpenAI).toContain('Credentials need attention')
     expect(byProvider.OpenAI).toContain('API key')
     expect(byProvider.Mailgun).toContain('Connected')

@@ -18,7 +18,7 @@ import { createMemoryBackend, sampleProviders as memoryProviders } from '../../s
 import { renderWithKit } from '../renderWithKit'
 
 const REFUSED = 'The provider refused this value.'
-const KEY_IN_CERTIFICATE = 'This is a private key. Paste it under Private key; this field takes a certificate.'
+const KEY_IN_CERTIFICATE = 'This is a private key. Paste it into the Private key field; this one needs a certificate.'
 const PASSPHRASE = /This private key is protected by a passphrase\. Remove the passphrase first/
 
 afterEach(() => {
@@ -327,10 +327,10 @@ describe('hmac', () => {
       return [term.textContent, detail?.textContent]
     })
     expect(facts).toEqual([
-      ['Algorithm', 'HMAC-SHA256'],
-      ['Signed parts', 'Request body, URL'],
-      ['Encoding', 'Hexadecimal'],
-      ['Sent in', 'Header X-Signature'],
+      ['Signature algorithm', 'HMAC-SHA256'],
+      ['Signed content', 'Request body and URL'],
+      ['Signature format', 'Hexadecimal'],
+      ['Signature sent as', 'X-Signature header'],
     ])
     expect(within(lists[0] as HTMLElement).getAllByRole('definition')).toHaveLength(4)
   })
@@ -391,7 +391,7 @@ describe('certificate', () => {
     await enter('Certificate', clientPem.replace('-----END CERTIFICATE-----', '-----END TRUSTED CERTIFICATE-----'))
     await waitFor(() =>
       expect(errorOf(byLabel('Certificate'))).toBe(
-        '-----BEGIN CERTIFICATE----- is closed by -----END TRUSTED CERTIFICATE-----. They must match.',
+        'The text starts with -----BEGIN CERTIFICATE----- but ends with -----END TRUSTED CERTIFICATE-----. Both lines must name the same thing.',
       ),
     )
   })

@@ -82,7 +82,7 @@ describe('the network', () => {
       seen.push(init)
       return new Response(null, { status: 302, headers: { Location: 'https://evil.example/steal' } })
     })
-    expect(await screen.findByText(/answered with a redirect/)).toBeTruthy()
+    expect(await screen.findByText(/tried to send this request to a different address/)).toBeTruthy()
     expect(seen[0]!.redirect).toBe('manual')
   })
 
@@ -178,10 +178,10 @@ describe('catalog content the kit does not control', () => {
     await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'))
     await userEvent.click(button)
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
-    expect((onError.mock.calls[0]![0] as ConnectError).message).toContain('not a secure (https) address')
+    expect((onError.mock.calls[0]![0] as ConnectError).message).toContain('its address is not secure (https)')
     for (const opened of popups.windows) expect(opened?.closed ?? true).toBe(true)
     popups.spy.mockRestore()
-    expect(within(document.body).getByRole('alert').textContent).toContain('not a secure (https) address')
+    expect(within(document.body).getByRole('alert').textContent).toContain('its address is not secure (https)')
   })
 })
 

@@ -7,7 +7,9 @@ import { createMemoryBackend, sampleProviders } from '../../src/testing'
 import { readyButton } from '../popups'
 import { renderWithKit } from '../renderWithKit'
 
-// Lists show a medium date and a short time; the expectations are computed, never hard-coded.
+// List cells show the medium date, on one line; their title the exact time. The expectations are
+// computed, never hard-coded.
+const dayStyle: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
 const listStyle: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
 const CREATED = '2026-11-20T08:30:00Z'
 const UPDATED = '2026-12-03T17:05:00Z'
@@ -29,9 +31,10 @@ describe('German', () => {
     expect(await screen.findByRole('heading', { name: 'Verbundene Konten' })).toBeTruthy()
     const row = await screen.findByRole('row', { name: /Vaultly/ })
     const times = row.querySelectorAll('time')
-    expect(times[0]!.textContent).toBe(new Intl.DateTimeFormat('de', listStyle).format(new Date(CREATED)))
-    expect(times[1]!.textContent).toBe(new Intl.DateTimeFormat('de', listStyle).format(new Date(UPDATED)))
-    expect(times[0]!.textContent).not.toBe(new Intl.DateTimeFormat('en', listStyle).format(new Date(CREATED)))
+    expect(times[0]!.textContent).toBe(new Intl.DateTimeFormat('de', dayStyle).format(new Date(CREATED)))
+    expect(times[1]!.textContent).toBe(new Intl.DateTimeFormat('de', dayStyle).format(new Date(UPDATED)))
+    expect(times[0]!.textContent).not.toBe(new Intl.DateTimeFormat('en', dayStyle).format(new Date(CREATED)))
+    expect(times[0]!.title).toBe(new Intl.DateTimeFormat('de', listStyle).format(new Date(CREATED)))
     expect(row.textContent).toContain('Funktioniert')
     expect(within(row).getByRole('button', { name: 'Verbindung mit Vaultly löschen' })).toBeTruthy()
   })
@@ -67,7 +70,8 @@ describe('Arabic, right to left', () => {
     expect(getComputedStyle(button).direction).toBe('rtl')
     expect(await screen.findByRole('heading', { name: 'الحسابات المرتبطة' })).toBeTruthy()
     const row = await screen.findByRole('row', { name: /Vaultly/ })
-    expect(row.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat('ar', listStyle).format(new Date(CREATED)))
+    expect(row.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat('ar', dayStyle).format(new Date(CREATED)))
+    expect(row.querySelector('time')!.title).toBe(new Intl.DateTimeFormat('ar', listStyle).format(new Date(CREATED)))
     expect(within(row).getByRole('button', { name: 'حذف اتصال Vaultly' })).toBeTruthy()
   })
 })
@@ -102,6 +106,6 @@ describe('fallback', () => {
     const memory = createMemoryBackend({ providers: sampleProviders, connections: [{ provider: 'vaultly', createTime: CREATED }] })
     renderWithKit(<ConnectionList />, { backend: memory.backend })
     const row = await screen.findByRole('row', { name: /Vaultly/ })
-    expect(row.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat('en', listStyle).format(new Date(CREATED)))
+    expect(row.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat('en', dayStyle).format(new Date(CREATED)))
   })
 })

@@ -180,7 +180,7 @@ describe('sign-in flow engine in the browser', () => {
     platform.seedConnections([{ provider: 'hubspot', status: 'working', consumerRef: 'someone-else' }])
     const { popup, onSuccess, onError } = await signInToHubSpot()
     post({ eventType: 'AUTHORIZATION_SUCCEEDED', data: {} }, popup)
-    expect(await screen.findByText(/reported success, but the platform does not show a new or refreshed connection/)).toBeTruthy()
+    expect(await screen.findByText(/reported success, but no new or updated connection appeared/)).toBeTruthy()
     expect(onSuccess).not.toHaveBeenCalled()
     expect(onError.mock.calls[0]![0]).toMatchObject({ kind: 'unconfirmed' })
     await readyButton('Connect HubSpot')

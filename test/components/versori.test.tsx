@@ -103,7 +103,7 @@ const formCases: FormCase[] = [
     template: 'Acme (no auth)',
     steps: [],
     credentials: [{ type: 'none', data: { none: {} } }],
-    listed: 'No credentials',
+    listed: 'No sign-in needed',
   },
   {
     scheme: 'api-key',
@@ -137,7 +137,7 @@ const formCases: FormCase[] = [
     template: 'Acme Webhooks',
     steps: [{ type: 'whsec_3b9e7a10c4', into: 'Shared secret' }],
     credentials: [{ type: 'string', data: { string: { value: 'whsec_3b9e7a10c4' } } }],
-    listed: 'HMAC shared secret',
+    listed: 'Shared signing secret',
     refused: { label: 'Shared secret', message: 'The provider rejected this shared secret.', wrong: true },
   },
   {
@@ -145,7 +145,7 @@ const formCases: FormCase[] = [
     template: 'Acme JWT',
     steps: [{ type: 'acme-jwt-shared-secret', into: 'Signing key' }],
     credentials: [{ type: 'binary', data: { binary: { valueBase64: base64('acme-jwt-shared-secret') } } }],
-    listed: 'JWT signing key',
+    listed: 'Signing key',
     refused: { label: 'Signing key', message: 'The provider rejected this key.', wrong: true },
   },
   {
@@ -153,7 +153,7 @@ const formCases: FormCase[] = [
     template: 'Acme JWT',
     steps: [{ upload: pemFile(rsaPrivatePem, 'rsa-private.pem'), into: 'Signing key' }],
     credentials: [{ type: 'binary', data: { binary: { valueBase64: base64(rsaPrivatePem.trim()) } } }],
-    listed: 'JWT signing key',
+    listed: 'Signing key',
     loaded: ['Signing key'],
     refused: { label: 'Signing key', message: 'The provider rejected this key.', path: 'connection.credentials[0].credential.data.binary.valueBase64' },
   },
@@ -186,7 +186,7 @@ const formCases: FormCase[] = [
     credentials: [
       { type: 'oauth2-client', data: { oauth2Client: { clientId: 'demo-cc', clientSecret: 'demo-cc-secret', tokenUrl: TOKEN_URL, scopes: ['api:read', 'api:write'] } } },
     ],
-    listed: 'OAuth client credentials',
+    listed: 'Client ID and secret',
     refused: { label: 'Client secret', message: 'The provider rejected this client secret.', wrong: true },
   },
   {
@@ -204,7 +204,7 @@ const formCases: FormCase[] = [
       { type: 'oauth2-client', data: { oauth2Client: { clientId: 'demo-cc', clientSecret: 'demo-cc-secret', tokenUrl: TOKEN_URL, scopes: ['api:read'] } } },
       { type: 'certificate', data: { certificate: { certificate: clientPem.trim(), key: clientKeyPem.trim(), ca: caPem.trim() } } },
     ],
-    listed: 'OAuth client credentials',
+    listed: 'Client ID and secret',
     loaded: ['Private key'],
     refused: { label: 'Private key', message: 'The provider rejected this private key.', path: 'connection.credentials[1].credential.data.certificate.key' },
   },
@@ -216,7 +216,7 @@ const formCases: FormCase[] = [
       { type: 'plugboard', into: 'Password' },
     ],
     credentials: [{ type: 'oauth2-password', data: { oauth2Password: { username: 'ada@example.com', password: 'plugboard' } } }],
-    listed: 'OAuth password grant',
+    listed: 'Account username and password',
     refused: { label: 'Password', message: 'The provider rejected this password.', wrong: true },
   },
   {
@@ -230,7 +230,7 @@ const formCases: FormCase[] = [
     credentials: [
       { type: 'oauth1-token', data: { oauth1Token: { token: 'acme-token', tokenSecret: 'acme-token-secret', additionalParams: [{ name: 'realm', value: '1234567_SB1' }] } } },
     ],
-    listed: 'OAuth 1 token',
+    listed: 'Access token and secret',
     refused: { label: 'Token secret', message: 'The provider rejected this token secret.', wrong: true },
   },
 ]
@@ -273,7 +273,7 @@ async function openConnectDialog(template: string, options: Parameters<typeof re
 }
 
 /** The list rows whose provider cell names this template (its text before the connection's name). */
-const rowsOf = (template: string) => screen.queryAllByRole('row').filter((row) => within(row).queryByRole('rowheader')?.firstChild?.textContent === template)
+const rowsOf = (template: string) => screen.queryAllByRole('row').filter((row) => within(row).queryByRole('rowheader')?.querySelector('.plugboard-clamp')?.textContent === template)
 
 /** The list's one row for a template's connection, once shown. */
 const rowOf = (template: string) =>
@@ -290,7 +290,7 @@ describe.each(formCases.map((c) => [`${c.scheme} (${c.template})`, c] as const))
     expect(valueOf('Connection name', dialog)).toBe(name)
     before?.(dialog)
     // Nothing to type but what the connection is called (and, under Advanced, its base URL).
-    if (steps.length === 0) expect(within(dialog).getAllByRole('textbox').map((box) => (box as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Connection name', 'Base URL (optional)'])
+    if (steps.length === 0) expect(within(dialog).getAllByRole('textbox').map((box) => (box as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Connection name', 'Account URL (optional)'])
     await perform(dialog, steps, loaded)
     await userEvent.click(within(dialog).getByRole('button', { name: 'Connect' }))
 
@@ -396,7 +396,7 @@ describe('connection fields', () => {
 
   test('a base URL typed without a scheme, under Advanced, is sent with https://', async () => {
     const { fake, dialog } = await openConnectDialog('Acme API key')
-    const baseUrl = byLabel('Base URL', dialog)
+    const baseUrl = byLabel('Account URL', dialog)
     expect(baseUrl.checkVisibility()).toBe(false)
     await userEvent.click(within(dialog).getByText('Advanced'))
     await userEvent.type(baseUrl, 'eu.acme.example')
@@ -435,9 +435,9 @@ describe('connection fields', () => {
 })
 
 describe('a template the kit cannot run embedded', () => {
-  const MESSAGE = 'Legacy OAuth 1 needs OAuth 1 browser sign-in, which is not available for embedded sign-in. Ask your administrator to connect Legacy OAuth 1 for you.'
+  const MESSAGE = 'Legacy OAuth 1 can only be connected with “Classic account sign-in”, which is not available here. Ask your administrator to connect Legacy OAuth 1 for you.'
 
-  test('the form names it and says it is "not available for embedded sign-in", with no form', async () => {
+  test('the form names it and says it is "not available here", with no form', async () => {
     const { container, fake } = renderWithVersori(<AuthSchemeForm provider={versoriProvider('Legacy OAuth 1')} />)
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toBe(MESSAGE)
@@ -552,7 +552,7 @@ describe('ConnectionList over Versori', () => {
 
 test('a method of two parts groups each part’s fields under a legend naming it; the connection fields follow', async () => {
   const { dialog } = await openConnectDialog('Acme Secure OAuth')
-  const client = await within(dialog).findByRole('group', { name: 'OAuth client credentials' })
+  const client = await within(dialog).findByRole('group', { name: 'Client ID and secret' })
   const certificate = within(dialog).getByRole('group', { name: 'Client certificate' })
   expect(within(client).getByLabelText('Client ID')).toBeTruthy()
   expect(within(client).queryByLabelText('Certificate')).toBeNull()

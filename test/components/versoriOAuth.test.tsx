@@ -70,7 +70,7 @@ function post(data: unknown, source: Window | null, origin = location.origin) {
 }
 
 /** The list's rows for the template. */
-const rowsOf = (template: string) => screen.queryAllByRole('row').filter((row) => within(row).queryByRole('rowheader')?.firstChild?.textContent === template)
+const rowsOf = (template: string) => screen.queryAllByRole('row').filter((row) => within(row).queryByRole('rowheader')?.querySelector('.plugboard-clamp')?.textContent === template)
 
 /** Renders the Connect button beside the list and opens its dialog (scopes, name, Advanced). */
 async function openDialog(options: Parameters<typeof renderWithVersori>[1] = {}) {
@@ -160,7 +160,7 @@ describe('Acme OAuth sign-in window', () => {
     const row = rowsOf(TEMPLATE)[0]!
     expect(within(row).getByRole('rowheader').textContent).toBe(`${TEMPLATE}${NAME}`)
     expect(within(row).getByText('Working')).toBeTruthy()
-    expect(within(row).getByText('OAuth sign-in')).toBeTruthy()
+    expect(within(row).getByText('Account sign-in')).toBeTruthy()
   })
 
   test("deny: the provider's reason is shown, nothing is created, and the person can try again", async () => {

@@ -31,6 +31,15 @@ describe('every JSON answer of the fake platform is valid against the spec', () 
     expect(errorsAgainst(schema('ApiProblem'), await missing.json())).toEqual([])
   })
 
+  test('GET /providers: the whole catalog, keyed by provider name, without credentials', async () => {
+    const response = await fetch(`${fakeBaseUrl()}/providers`)
+    expect(response.status).toBe(200)
+    const catalog = (await response.json()) as Record<string, { name: string }>
+    expect(errorsAgainst(schema('CatalogType'), catalog)).toEqual([])
+    expect(Object.keys(catalog)).toContain('salesforce')
+    for (const [key, entry] of Object.entries(catalog)) expect(entry.name).toBe(key)
+  })
+
   test('GET /projects/{p}/connections with every seeded connection', async () => {
     platform.seedConnections(mixedConnections)
     const list = (await (await call('GET', '/projects/proj-1/connections?groupRef=group-1&consumerRef=consumer-1')).json()) as unknown[]

@@ -197,8 +197,8 @@ describe('demo: list, keys and faults', () => {
     { name: 'a 500', body: { endpoint: 'listConnections', status: 500 }, expectText: 'Fault switch: 500 on listConnections.' },
     { name: 'a 429 with Retry-After', body: { endpoint: 'listConnections', status: 429 }, expectText: 'Fault switch: 429 on listConnections.' },
     { name: 'a 401', body: { endpoint: 'listConnections', status: 401 }, expectText: 'Fault switch: 401 on listConnections.' },
-    { name: 'malformed JSON', body: { endpoint: 'listConnections', malformedJson: true }, expectText: 'The server sent a response the kit could not read.' },
-    { name: 'an HTML error page', body: { endpoint: 'listConnections', html: true, status: 502 }, expectText: 'unexpected response (HTTP 502)' },
+    { name: 'malformed JSON', body: { endpoint: 'listConnections', malformedJson: true }, expectText: 'The server sent an answer that could not be read.' },
+    { name: 'an HTML error page', body: { endpoint: 'listConnections', html: true, status: 502 }, expectText: 'unexpected answer (error 502)' },
     { name: 'a failing catalog', body: { endpoint: 'provider', status: 500 }, expectText: "Could not load hubspot's connection settings." },
   ]
   test.each(faults)('the page stays usable after $name', async ({ body, expectText }) => {

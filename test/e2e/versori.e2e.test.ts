@@ -361,7 +361,7 @@ describe('Versori tab: refusals', () => {
     const dialog = await openForm('Acme (no auth)')
     await dialog.getByLabel('Connection name', { exact: true }).waitFor()
     expect(await dialog.locator('[name^="credentials."]').count()).toBe(0)
-    expect(await dialog.getByText('Acme (no auth) needs no credentials. Connect to continue.').count()).toBe(1)
+    expect(await dialog.getByText('Acme (no auth) needs no password or key. Select Connect to continue.').count()).toBe(1)
   })
 })
 
@@ -397,10 +397,10 @@ describe('Versori tab: the seeded connections', () => {
     await row.getByText('Working', { exact: true }).waitFor()
   })
 
-  test('"Legacy OAuth 1" says it is not available for embedded sign-in', async () => {
+  test('"Legacy OAuth 1" says its sign-in method is not available here', async () => {
     const legacy = card('Legacy OAuth 1')
-    await legacy.getByRole('alert').filter({ hasText: 'not available for embedded sign-in' }).waitFor()
-    expect(await legacy.getByRole('alert').innerText()).toContain('Legacy OAuth 1 needs OAuth 1 browser sign-in')
+    await legacy.getByRole('alert').filter({ hasText: 'which is not available here' }).waitFor()
+    expect(await legacy.getByRole('alert').innerText()).toContain('Legacy OAuth 1 can only be connected with “Classic account sign-in”')
     expect(await legacy.getByRole('button', { name: 'Connect Legacy OAuth 1' }).getAttribute('aria-disabled')).toBe('true')
   })
 

@@ -92,7 +92,7 @@ describe('ampersand()', () => {
     const empty = backendAnswering(() => new Response(null, { status: 500 }))
     const server = await failure(empty.backend.createConnection(scope, { provider: 'mock', credentials: [{ scheme: 'none' }] }))
     expect([server.kind, server.status]).toEqual(['http', 500])
-    expect(server.message).toContain('HTTP 500')
+    expect(server.message).toContain('error 500')
   })
 
   test('a field problem from the platform arrives keyed by form path', async () => {
@@ -119,7 +119,7 @@ describe('ampersand()', () => {
     const partial = backendAnswering(() => Response.json([{ id: 'c1', provider: 'x' }]))
     const error = await failure(partial.backend.listConnections(scope))
     expect(error.kind).toBe('invalid_response')
-    expect(error.message).toBe('The server sent a response the kit could not read. Please try again later.')
+    expect(error.message).toBe('The server sent an answer that could not be read. Please try again later.')
     // What was wrong is kept for whoever debugs it: the first missing field, by JSON path.
     expect((error.cause as Error).message).toBe('$[0].authScheme: expected a string, got undefined')
   })

@@ -197,6 +197,12 @@ export function ampersand(options: AmpersandOptions): ConnectBackend {
       const response = await request('GET', `/providers/${encodeURIComponent(provider)}`, { signal })
       return toProviderSpec(await json(response, providerInfoSchema))
     },
+    async listProviders(signal) {
+      const response = await request('GET', '/providers', { signal })
+      // Its own module, loaded on first use: a page without a gallery never downloads it.
+      const { catalogListSchema, toProviderListings } = await import('./providerList')
+      return toProviderListings(await json(response, catalogListSchema))
+    },
     async listConnections(scope, filter, signal) {
       const response = await request('GET', `/projects/${project}/connections`, {
         query: { groupRef: requireGroup(scope), consumerRef: scope.consumerRef, provider: filter?.provider },

@@ -38,16 +38,16 @@ describe('problemToError', () => {
   test('an HTML error page gives a generic message for its status, never the HTML', async () => {
     const error = await problemToError(new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }))
     expect(error.status).toBe(502)
-    expect(error.message).toBe('The server sent an unexpected response (HTTP 502). Please try again in a moment.')
+    expect(error.message).toBe('The server sent an unexpected answer (error 502). Please try again in a moment.')
     expect(error.message).not.toContain('<')
     expect(error.detail).toBeUndefined()
   })
 
   test('an empty body and unparseable JSON are handled', async () => {
-    expect((await problemToError(new Response(null, { status: 500 }))).message).toContain('HTTP 500')
-    expect((await problemToError(new Response('{', { status: 503, headers: { 'Content-Type': 'application/json' } }))).message).toContain('HTTP 503')
-    expect((await problemToError(new Response(null, { status: 401 }))).message).toContain('Check the API key or token')
-    expect((await problemToError(new Response(null, { status: 429 }))).message).toContain('Too many requests')
+    expect((await problemToError(new Response(null, { status: 500 }))).message).toContain('error 500')
+    expect((await problemToError(new Response('{', { status: 503, headers: { 'Content-Type': 'application/json' } }))).message).toContain('error 503')
+    expect((await problemToError(new Response(null, { status: 401 }))).message).toContain('You are not allowed to manage connections here')
+    expect((await problemToError(new Response(null, { status: 429 }))).message).toContain('Too many attempts')
   })
 
   test('field names: JSON pointers and credential wrappers map to form paths', () => {

@@ -161,6 +161,6 @@ describe('catalog details', () => {
 
   test('an unlabelled method is named after its first scheme', () => {
     expect(resolve('openAI').label).toBe('API key')
-    expect(resolve('hubspot').label).toBe('OAuth sign-in')
+    expect(resolve('hubspot').label).toBe('Account sign-in')
   })
 })

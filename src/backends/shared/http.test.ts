@@ -24,7 +24,7 @@ describe('readJson', () => {
     const error = await failure(readJson(Response.json({ url: 7 }, { status: 201 }), shape))
     expect(error).toBeInstanceOf(ConnectError)
     expect([error.kind, error.status, error.detail]).toEqual(['invalid_response', 201, undefined])
-    expect(error.message).toBe('The server sent a response the kit could not read. Please try again later.')
+    expect(error.message).toBe('The server sent an answer that could not be read. Please try again later.')
     expect(error.cause).toBeInstanceOf(ShapeError)
     expect((error.cause as ShapeError).message).toBe('$.url: expected a string, got number')
   })

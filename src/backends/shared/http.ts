@@ -1,5 +1,5 @@
 import { safeUrl } from '../../model/connectionName'
-import { ConnectError } from '../../model/ConnectError'
+import { ConnectError, REDIRECT_REFUSED } from '../../model/ConnectError'
 import { defaultMessages } from '../../model/messages'
 
 // What every platform adapter does the same way: authorised JSON requests that never send cookies
@@ -102,7 +102,7 @@ export function httpClient(options: HttpClientOptions) {
     deadlines.set(response, limit.timedOut)
     // A browser hides a refused redirect as an opaque response; other runtimes show the 3xx.
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      throw new ConnectError('http', defaultMessages.redirectRefused, { status: response.status || undefined, retryable: false, detail: defaultMessages.redirectRefused })
+      throw new ConnectError('http', defaultMessages.redirectRefused, { status: response.status || undefined, retryable: false, code: REDIRECT_REFUSED })
     }
     if (!response.ok) {
       let error: ConnectError

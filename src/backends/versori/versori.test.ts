@@ -334,6 +334,37 @@ describe('versori()', () => {
     expect(updated.name).toBe('Kept name')
   })
 
+  test('lists providers from the same cached template list, with their specs; unreadable templates are left out', async () => {
+    const { backend, seen } = platform()
+    const listings = await backend.listProviders!()
+    await backend.getProvider('T-OAUTH')
+    expect(seen).toHaveLength(1)
+    expect(listings.map((listing) => [listing.id, listing.displayName])).toEqual(templates.map((entry) => [entry.connectionTemplateId, entry.name]))
+    expect(listings[1]!.spec).toMatchObject({ id: 'T-OAUTH', methods: [{ flow: 'popup' }] })
+  })
+
+  test('hostile templates: names bounded and stripped of bidi overrides, unsafe icons dropped, one listing per id', async () => {
+    const hostile = [
+      { ...template('T-LONG', `\u202e${'Evil '.repeat(200)}`, [{ type: 'none' }]), iconUrl: 'javascript:alert(1)' },
+      { ...template('T-ICON', 'Good icon', [{ type: 'none' }]), iconUrl: 'https://cdn.acme.test/icon.svg' },
+      { ...template('T-HTTP', 'Plain http', [{ type: 'none' }]), iconUrl: 'http://tracker.example/p.gif' },
+      template('T-HTTP', 'Plain http, again', [{ type: 'none' }]),
+      template('T-BLANK', '   ', [{ type: 'none' }]),
+      { id: 'S1', connectionTemplateId: 42, name: 'Broken' },
+    ]
+    const { backend } = platform((request) => (request.url.pathname.endsWith('/connection-templates') ? Response.json({ items: hostile }) : undefined))
+    const listings = await backend.listProviders!()
+    expect(listings.map((listing) => listing.id)).toEqual(['T-LONG', 'T-ICON', 'T-HTTP', 'T-BLANK'])
+    expect(listings[0]!.displayName.length).toBeLessThanOrEqual(120)
+    expect(listings[0]!.displayName).not.toMatch(/\u202e/)
+    expect(listings[0]).not.toHaveProperty('iconUrl')
+    expect(listings[1]).toMatchObject({ displayName: 'Good icon', iconUrl: 'https://cdn.acme.test/icon.svg' })
+    // A duplicate id is listed once, as the template getProvider answers for.
+    expect(listings[2]).toEqual(expect.objectContaining({ displayName: 'Plain http, again', spec: await backend.getProvider('T-HTTP') }))
+    expect(listings[2]).not.toHaveProperty('iconUrl')
+    expect(listings[3]!.displayName).toBe('T-BLANK')
+  })
+
   test('Delete exists only when the host supplies it', async () => {
     expect(platform().backend.deleteConnection).toBeUndefined()
     const remove = vi.fn(async () => undefined)

@@ -299,6 +299,13 @@ export function versori(options: VersoriOptions): ConnectBackend {
     async getProvider(provider) {
       return (await templateOf(provider)).spec
     },
+    async listProviders() {
+      // The templates every button reads already: no request of its own within the minute.
+      const mapped = await loadTemplates()
+      // Its own module, loaded on first use: a page without a gallery never downloads it.
+      const { toListings } = await import('../shared/listing')
+      return toListings([...mapped.values()].map(({ template, spec }) => ({ id: spec.id, displayName: template.name, iconUrl: template.iconUrl, spec })))
+    },
     async listConnections(scope, filter, signal) {
       const known = await loadTemplates()
       const wanted = filter?.provider ? known.get(filter.provider) : undefined
