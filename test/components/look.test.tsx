@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { AuthSchemeForm, ampersand, ConnectButton, ConnectionList, ConnectProvider, ProviderGallery, ProviderLogo } from '../../src/index'
+import { AuthSchemeForm, ampersand, ConnectButton, ConnectError, ConnectionList, ConnectProvider, HelpText, ProviderGallery, ProviderLogo, RequestReference } from '../../src/index'
 import { monogramColour, monogramLetter } from '../../src/components/ProviderLogo'
 import { createMemoryBackend, sampleProviders } from '../../src/testing/index'
 import type { ConnectProviderProps } from '../../src/index'
@@ -278,6 +278,21 @@ describe('classNames', () => {
     await userEvent.click(button)
     expect(await screen.findByRole('dialog', { name: /Freshdesk/ })).toHaveClass('plugboard-dialog', 'host-dialog')
     style.remove()
+  })
+
+  test('reach the help text’s code and links, and the request reference', () => {
+    const { container } = renderLook(
+      <>
+        <p>
+          <HelpText text="Find `sk_live` under [API keys](https://example.com/keys)." classNames={{ code: 'host-code', link: 'host-link' }} />
+        </p>
+        <RequestReference error={new ConnectError('http', 'Down', { requestId: 'req-42' })} className="host-reference" />
+      </>,
+      looks[0]!,
+    )
+    expect(container.querySelector('code')).toHaveClass('plugboard-code', 'host-code')
+    expect(container.querySelector('a')).toHaveClass('host-link')
+    expect(screen.getByText('req-42').closest('small')).toHaveClass('plugboard-request-id', 'host-reference')
   })
 })
 
