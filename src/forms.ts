@@ -11,3 +11,7 @@ export { useAuthSchemeForm } from './hooks/useAuthSchemeForm'
 export type { AuthSchemeFormState, MethodOptionProps, UseAuthSchemeFormOptions } from './hooks/useAuthSchemeForm'
 export type { SchemeFieldProps } from './hooks/useSchemeFields'
 export { methodSchema } from './schemes/fieldSchema'
+// PEM checks, as the certificate and signing-key fields run them: with the forms, so a page of
+// sign-in buttons never downloads the parser.
+export { checkPem, parsePem } from './schemes/pem'
+export type { PemBlock, PemKind, PemProblem } from './schemes/pem'

@@ -61,8 +61,6 @@ export { resolveMethod, resolveMethods } from './schemes/resolveMethod'
 export type { ResolvedMethod, ResolveOptions } from './schemes/resolveMethod'
 export type { SchemeDescriptor, SchemeFact, SchemeField, SchemeValues } from './schemes/SchemeDescriptor'
 export { descriptorFor, schemeRegistry } from './schemes/schemeRegistry'
-export { checkPem, parsePem } from './schemes/pem'
-export type { PemBlock, PemKind, PemProblem } from './schemes/pem'
 export { generateSecret } from './schemes/hmac'
 
 // Neutral model and backend interface

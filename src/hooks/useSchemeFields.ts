@@ -8,6 +8,7 @@ import { generateSecret } from '../schemes/hmac'
 import { loadedKeyAlgorithm, readPemFile } from '../schemes/pem'
 import type { SchemeField } from '../schemes/SchemeDescriptor'
 import { valueAt } from '../schemes/SchemeDescriptor'
+import { fieldProblem } from '../schemes/fieldSchema'
 
 /** Prop bags for one field, to spread on the view's elements. */
 export interface SchemeFieldProps {
@@ -96,7 +97,7 @@ export function useSchemeFields(form: UseFormReturn<FieldValues>, fields: Scheme
   const noteKey = (field: SchemeField, text: string) => {
     if (!field.secret || field.kind !== 'pem') return
     const algorithm = loadedKeyAlgorithm(text)
-    if (algorithm === undefined || field.validate?.(text)) return
+    if (algorithm === undefined || fieldProblem(field, text, messages)) return
     // The text area goes away: whoever was typing in it continues from its Replace button.
     const hadFocus = document.activeElement?.id === idOf(field.name)
     setLoaded((state) => ({ ...state, [field.name]: algorithm }))

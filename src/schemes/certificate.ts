@@ -2,7 +2,6 @@ import type { CoreMessages } from '../model/messages'
 import type { SchemeDescriptor, SchemeField } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
 import type { PemKind } from './pem'
-import { checkPem } from './pem'
 
 function pemField(name: string, label: string, kind: PemKind, required: boolean, messages: CoreMessages): SchemeField {
   return {
@@ -15,7 +14,6 @@ function pemField(name: string, label: string, kind: PemKind, required: boolean,
     required,
     help: messages.pemHelp,
     autoComplete: 'off',
-    validate: (value) => checkPem(value, kind, messages),
     validateOnChange: true,
   }
 }

@@ -1,6 +1,16 @@
 import * as z from 'zod/mini'
 import type { CoreMessages } from '../model/messages'
+import { checkPem } from './pem'
 import type { SchemeField, SchemeValues } from './SchemeDescriptor'
+
+/**
+ * What is wrong with a non-empty value of a field, if anything: its own check, and for a PEM field
+ * the PEM check of its kind. Lives with the forms (not in the descriptors), so the PEM parser loads
+ * with the forms' chunk and never on a page of sign-in buttons.
+ */
+export function fieldProblem(field: SchemeField, value: string, messages: CoreMessages): string | undefined {
+  return field.validate?.(value) ?? (field.kind === 'pem' && field.pem ? checkPem(value, field.pem, messages) : undefined)
+}
 
 /** The schema of one field; its messages are the ones shown next to it. */
 function fieldSchema(field: SchemeField, messages: CoreMessages) {
@@ -15,11 +25,10 @@ function fieldSchema(field: SchemeField, messages: CoreMessages) {
   if (!field.keepWhitespace) checks.push(z.trim())
   if (field.required) checks.push(z.minLength(1, messages.required(field.label)))
   if (allowed) checks.push(z.refine((value: string) => value === '' || allowed.has(value), messages.chooseOption(field.label)))
-  const { validate } = field
-  if (validate) {
+  if (field.validate || field.kind === 'pem') {
     checks.push(
       z.superRefine((value: string, ctx) => {
-        const problem = value === '' ? undefined : validate(value)
+        const problem = value === '' ? undefined : fieldProblem(field, value, messages)
         if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value })
       }),
     )

@@ -1,6 +1,5 @@
 import type { SchemeDescriptor } from './SchemeDescriptor'
 import { valueAt } from './SchemeDescriptor'
-import { checkPem } from './pem'
 
 /** JWT bearer: the key that signs assertions, a PEM private key (RSA or EC) or a shared secret. */
 export const jwtBearerScheme: SchemeDescriptor<'jwtBearer'> = {
@@ -15,7 +14,6 @@ export const jwtBearerScheme: SchemeDescriptor<'jwtBearer'> = {
       required: true,
       help: messages.signingKeyHelp,
       autoComplete: 'off',
-      validate: (value) => checkPem(value, 'privateKeyOrSecret', messages),
       validateOnChange: true,
     },
   ],

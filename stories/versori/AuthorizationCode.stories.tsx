@@ -154,7 +154,13 @@ export const ApprovedByClick: Story = {
     await expect(params.get('code_challenge_method')).toBe('S256')
     await expect(params.get('access_type')).toBe('offline')
     await expect(params.get('auto')).toBeNull()
-    await waitFor(() => expect(popups.latest()?.document.getElementById('allow')).toBeTruthy())
+    // The page's script binds Allow after the button is parsed: wait for the whole page, or the
+    // click can land before the handler (as it did on a busy CI machine).
+    await waitFor(() => {
+      const page = popups.latest()?.document
+      expect(page?.getElementById('allow')).toBeTruthy()
+      expect(page?.readyState).not.toBe('loading')
+    })
     popups.latest()!.document.getElementById('allow')!.click()
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledTimes(1), POPUP)
     await expect(onlyCreateBody(loaded).connection.credentials[0]!.credential.data).toEqual({ oauth2Code: { code: params.get('code'), state: params.get('state') } })

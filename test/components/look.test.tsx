@@ -54,7 +54,12 @@ async function settle(container: HTMLElement) {
   const root = container.querySelector('.plugboard')!
   document.body.style.backgroundColor = getComputedStyle(root).getPropertyValue('--plugboard-surface')
   document.body.style.margin = '0'
-  await Promise.all(document.getAnimations().map((animation) => (animation.effect?.getTiming().iterations === Infinity ? null : animation.finished)))
+  await Promise.all(
+    document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined)),
+  )
 }
 
 async function shoot(name: string) {

@@ -56,7 +56,15 @@ async function renderMainStates(theme?: Theme) {
 }
 
 /** Waits out the buttons' colour transitions (a button turning from Connect to Reconnect), so axe sees the final colours. */
-const settled = () => Promise.all(document.getAnimations().map((animation) => animation.finished))
+// Loading placeholders shimmer for ever and go away mid-wait (their `finished` then rejects): they
+// are not what axe looks at, so they are left out.
+const settled = () =>
+  Promise.all(
+    document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined)),
+  )
 
 const luminance = (color: string) => {
   const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((channel) => {
