@@ -1,5 +1,5 @@
 'use client'
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useConnectContext } from '../hooks/ConnectContext'
 import { withGalleryMessages } from '../model/galleryMessages'
@@ -104,7 +104,14 @@ export function ProviderGallery({
   // The provider whose ConnectButton is mounted: the last one chosen.
   const [chosen, setChosen] = useState<string>()
   const ids = useMemo(() => results.map((listing) => listing.id), [results])
+  // Down pressed in the search box before the (deferred) results caught up with what was typed.
+  const focusWhenCurrent = useRef(false)
   const nav = useListboxNavigation({ ids, typeAhead: gallery.typeAhead, onChoose: (index) => choose(results[index]!) })
+  useEffect(() => {
+    if (!focusWhenCurrent.current || searched !== query) return
+    focusWhenCurrent.current = false
+    nav.focusAt(nav.activeIndex)
+  })
 
   // Two providers of the same name (a catalog's Google and Google with delegation) are told apart by their id.
   const nameCounts = useMemo(() => {
@@ -185,7 +192,9 @@ export function ProviderGallery({
                 // Down from the search lands on the grid's current tile.
                 if (event.key === 'ArrowDown' && state === 'ready') {
                   event.preventDefault()
-                  nav.focusAt(nav.activeIndex)
+                  // Typed fast, the grid may still show the previous search: go once it shows this one.
+                  if (searched === query) nav.focusAt(nav.activeIndex)
+                  else focusWhenCurrent.current = true
                 }
               }}
             />
