@@ -16,7 +16,7 @@ import type { FakePlatformParameters } from '../.storybook/preview'
 const localeMessages: Record<string, Partial<ConnectMessages> | undefined> = { de, fr, es, ja, ar }
 
 /**
- * ConnectProvider's `locale` and `messages` for the toolbar's locale (the `storybook-rtl` test
+ * ConnectProvider's `locale` and `messages` for the toolbar's locale (the `storybook-looks` test
  * project pins it to Arabic): every story decorator that renders a provider spreads them.
  */
 export function localeProps(globals: Record<string, unknown>): { locale: string; messages?: Partial<ConnectMessages> } {
